@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "cpd",
+    products: [
+        .executable(name: "cpd", targets: ["cpd"]),
+        .library(name: "CPDKit", targets: ["CPDKit"]),
+        .library(name: "CPDRender", targets: ["CPDRender"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // The C boundary: Cairo, Pango and fontconfig headers, linked through pkg-config.
+        .systemLibrary(
+            name: "CCairoPango",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        // Turns Bodies/*.yaml and Layouts/*.yaml into string constants compiled into the binary.
+        .executableTarget(name: "EmbedData", path: "Sources/EmbedData"),
+        .plugin(name: "EmbedDataPlugin", capability: .buildTool(), dependencies: ["EmbedData"]),
+        .target(name: "CPDData", plugins: ["EmbedDataPlugin"]),
+        .target(name: "CPDKit", dependencies: ["CPDData", .product(name: "Yams", package: "Yams")]),
+        .target(name: "CPDRender", dependencies: ["CPDKit", "CPDData", "CCairoPango", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(
+            name: "cpd",
+            dependencies: ["CPDKit", "CPDRender", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "CPDKitTests", dependencies: ["CPDKit"]),
+        .testTarget(name: "CPDRenderTests", dependencies: ["CPDRender", "CPDKit"]),
+        .testTarget(name: "CLITests", dependencies: ["CPDKit"]),
+    ]
+)

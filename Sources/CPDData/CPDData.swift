@@ -1,0 +1,1 @@
+// The data folders compiled into the binary; see Plugins/EmbedDataPlugin.

@@ -1,0 +1,2 @@
+// Cairo/Pango rendering of CPD records.
+@_exported import CPDKit
