@@ -1,0 +1,66 @@
+import CPDKit
+import Foundation
+
+/// The steps `report` and `check` share: import, pick members and bodies, assess.
+struct Pipeline {
+    let selection: SelectionOptions
+
+    /// Imports the inputs; prints every diagnostic; fails with exit 2 when any is an error.
+    func importRecords() throws -> ImportResult {
+        for path in selection.inputs where !FileManager.default.fileExists(atPath: path) {
+            throw Failure.invalid("\(path): error: no such file or folder")
+        }
+        let result = LogImporter.load(paths: selection.inputs, options: selection.importOptions)
+        for diagnostic in result.diagnostics { Terminal.error(diagnostic.description) }
+        if result.hasErrors {
+            let count = result.diagnostics.filter { $0.severity == .error }.count
+            throw Failure.invalid("cpd: \(count) error\(count == 1 ? "" : "s") in the input; nothing was written.")
+        }
+        if result.records.isEmpty {
+            throw Failure.invalid("\(selection.inputs.joined(separator: ", ")): error: no activities found")
+        }
+        return result
+    }
+
+    /// The body profiles named by --body, else by the record's own `member.body`.
+    func profiles(for record: Record) throws -> [BodyProfile] {
+        guard let spec = selection.body ?? record.member.body else {
+            throw Failure.invalid("error: no body given: pass --body ID (see `cpd bodies`)")
+        }
+        return try Self.profiles(spec)
+    }
+
+    static func profiles(_ spec: String) throws -> [BodyProfile] {
+        let names = spec.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { throw Failure.invalid("error: --body is empty") }
+        do {
+            return try names.map { try BodyCatalog.profile($0) }
+        } catch {
+            throw Failure.invalid(String(describing: error))
+        }
+    }
+
+    /// Checks one record against each body.
+    func assess(_ record: Record) throws -> [Assessment] {
+        let profiles = try profiles(for: record)
+        let period = try selection.selection()
+        let options = try selection.assessOptions()
+        do {
+            return try profiles.map { try Assessor.assess(record, against: $0, selection: period, options: options) }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure.invalid(String(describing: error))
+        }
+    }
+
+    /// The one record `report` renders: the only one, or the one --member names.
+    func singleRecord(from result: ImportResult) throws -> Record {
+        if result.records.count == 1 { return result.records[0] }
+        if let id = selection.member {
+            if let record = result.records.first(where: { $0.member.id == id || $0.member.name == id }) { return record }
+            throw Failure.invalid("error: no member '\(id)' in the input; it holds: " + result.records.map { $0.member.id }.joined(separator: ", "))
+        }
+        throw Failure.invalid("error: the input holds \(result.records.count) members; pass --member ID for one record, or use `cpd batch` for all")
+    }
+}
