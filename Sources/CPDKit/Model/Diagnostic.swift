@@ -10,6 +10,9 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible, 
     /// JSON path (`activities[3].hours`) where there is no line.
     public var path: String?
     public var message: String
+    /// The id (or name) of the team member whose row or record this is, when the input is a team;
+    /// batch export uses it to set that member aside while the others are still written.
+    public var member: String? = nil
 
     public init(_ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, path: String? = nil, message: String) {
         self.severity = severity; self.file = file; self.line = line; self.column = column; self.path = path; self.message = message
