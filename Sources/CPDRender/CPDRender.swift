@@ -1,2 +1,2 @@
-// Cairo/Pango rendering of CPD records.
+// Cairo/Pango rendering of CPD records. Re-exports the domain so `import CPDRender` is enough for callers.
 @_exported import CPDKit

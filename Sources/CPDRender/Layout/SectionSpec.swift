@@ -1,0 +1,96 @@
+/// One section of the record, in the order the layout lists them.
+public struct SectionSpec: Sendable, Hashable {
+    /// What the section shows.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case title, summary, charts, needs, activities, reflections, declaration
+    }
+
+    public var kind: Kind
+    /// Start the section on a new page.
+    public var breakBefore: Bool
+    /// Keep the whole section on one page when it fits on one.
+    public var keepTogether: Bool
+    /// List the section (and, for reflections, each reflection) in the PDF outline.
+    public var outline: Bool
+
+    public init(kind: Kind, breakBefore: Bool = false, keepTogether: Bool = false, outline: Bool = true) {
+        self.kind = kind; self.breakBefore = breakBefore; self.keepTogether = keepTogether; self.outline = outline
+    }
+}
+
+/// The design of one table: its columns and how it behaves across pages.
+public struct TableSpec: Sendable, Hashable {
+    public var columns: [ColumnSpec]
+    /// Repeat the header row at the top of every page the table reaches.
+    public var repeatHeader: Bool
+    /// Shade every other row with the `zebra` colour.
+    public var zebra: Bool
+    /// End with a totals row.
+    public var totals: Bool
+    /// Padding inside each cell, in points (horizontal, vertical).
+    public var paddingX: Double
+    public var paddingY: Double
+
+    public init(columns: [ColumnSpec], repeatHeader: Bool = true, zebra: Bool = true, totals: Bool = false,
+                paddingX: Double = 4, paddingY: Double = 3) {
+        self.columns = columns; self.repeatHeader = repeatHeader; self.zebra = zebra; self.totals = totals
+        self.paddingX = paddingX; self.paddingY = paddingY
+    }
+
+    /// The fields each table can show.
+    public static let fields: [String: [String]] = [
+        "summary": ["requirement", "required", "counted", "status", "stillNeeded"],
+        "needs": ["id", "need", "priority", "target", "status", "activities", "hours"],
+        "activities": ["number", "date", "title", "type", "categories", "hours", "needs", "evidence",
+                       "provider", "method", "reflection"],
+    ]
+}
+
+/// One column: which field it shows, how wide it is and how its text sits.
+public struct ColumnSpec: Sendable, Hashable {
+    public enum Width: Sendable, Hashable {
+        /// A fixed width in points.
+        case points(Double)
+        /// A share of the width left after fixed columns (`2fr`; `auto` is `1fr`).
+        case fraction(Double)
+    }
+    public enum Alignment: String, Sendable, Hashable, CaseIterable { case left, center, right }
+    public enum Wrap: String, Sendable, Hashable, CaseIterable {
+        /// Break between words; a word longer than the column breaks between characters.
+        case word
+        /// The same as `word` (Pango's WORD_CHAR); kept as a separate name for layouts that say it.
+        case wordChar
+        /// One line, cut with an ellipsis.
+        case none
+    }
+
+    public var field: String
+    /// A label key or literal header text; nil uses the field's default label.
+    public var header: String?
+    public var width: Width
+    public var align: Alignment
+    public var wrap: Wrap
+    /// At most this many lines, the last ending in an ellipsis.
+    public var maxLines: Int?
+
+    public init(field: String, header: String? = nil, width: Width = .fraction(1), align: Alignment = .left,
+                wrap: Wrap = .word, maxLines: Int? = nil) {
+        self.field = field; self.header = header; self.width = width; self.align = align; self.wrap = wrap
+        self.maxLines = maxLines
+    }
+}
+
+extension TableSpec {
+    /// Resolves column widths to points for a frame `total` points wide.
+    public func columnWidths(total: Double) -> [Double] {
+        let fixed = columns.reduce(0.0) { acc, c in if case .points(let p) = c.width { return acc + p }; return acc }
+        let shares = columns.reduce(0.0) { acc, c in if case .fraction(let f) = c.width { return acc + f }; return acc }
+        let left = max(0, total - fixed)
+        return columns.map { c in
+            switch c.width {
+            case .points(let p): return p
+            case .fraction(let f): return shares > 0 ? left * f / shares : 0
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// Text to be set: plain user text (never markup) in one of the layout's styles.
+public struct TextSpec: Sendable, Hashable {
+    public enum Alignment: Sendable, Hashable { case left, center, right }
+    public var text: String
+    public var style: String
+    public var alignment: Alignment
+    /// Break over-long words between characters instead of overflowing; `false` keeps one line with an ellipsis.
+    public var wraps: Bool
+    /// At most this many lines, the last ellipsised.
+    public var maxLines: Int?
+    /// Overrides the style's colour (a colour name).
+    public var color: String?
+    /// Overrides the style's weight.
+    public var bold: Bool?
+    public var italic: Bool?
+
+    public init(_ text: String, style: String, alignment: Alignment = .left, wraps: Bool = true, maxLines: Int? = nil,
+                color: String? = nil, bold: Bool? = nil, italic: Bool? = nil) {
+        // NUL would end the C string early inside Pango; nothing a user means by it survives anyway.
+        self.text = text.contains("\u{0}") ? text.replacingOccurrences(of: "\u{0}", with: "") : text
+        self.style = style; self.alignment = alignment; self.wraps = wraps; self.maxLines = maxLines
+        self.color = color; self.bold = bold; self.italic = italic
+    }
+}
+
+/// One line of set text: its top and bottom, in points from the top of the text.
+public struct LineBox: Sendable, Hashable {
+    public var top: Double
+    public var bottom: Double
+    public init(top: Double, bottom: Double) { self.top = top; self.bottom = bottom }
+    public var height: Double { bottom - top }
+}
+
+/// Text that has been set at a width: its lines. `id` names the shaped text inside the measurer,
+/// so the painter draws exactly what was measured without shaping it again.
+public struct MeasuredText: Sendable, Hashable {
+    public var id: Int
+    public var width: Double
+    public var lines: [LineBox]
+    public init(id: Int, width: Double, lines: [LineBox]) { self.id = id; self.width = width; self.lines = lines }
+
+    public var height: Double { lines.last?.bottom ?? 0 }
+    /// The height of lines `from..<to`.
+    public func height(from: Int, to: Int) -> Double {
+        guard from < to, from < lines.count else { return 0 }
+        return lines[min(to, lines.count) - 1].bottom - lines[from].top
+    }
+}
+
+/// Sets text at a width and reports its lines. Pango does it for real; tests use a fake,
+/// so pagination is checked without Cairo.
+public protocol TextMeasurer {
+    func measure(_ text: TextSpec, width: Double) -> MeasuredText
+}
+
+import Foundation
