@@ -1,0 +1,89 @@
+/// What each activity in the period is worth under one profile, after the rules that
+/// disqualify (too short) or cap activities, and before any sum. Sums are integer sums of
+/// these base amounts (minutes, or entries), so no rounding ever decides compliance.
+struct Ledger {
+    let profile: BodyProfile
+    let activities: [Activity]
+    /// Base amount each activity counts for, by activity number.
+    private(set) var worth: [Int: Int]
+    /// Activities that count for nothing at all (shorter than a minimum length).
+    private(set) var disqualified: Set<Int> = []
+    private(set) var findings: [Finding] = []
+
+    init(profile: BodyProfile, activities: [Activity]) {
+        self.profile = profile
+        // Caps take the earliest activities first, so the order is by date, then log order.
+        self.activities = activities.sorted { ($0.date, $0.number) < ($1.date, $1.number) }
+        self.worth = Dictionary(uniqueKeysWithValues: activities.map { ($0.number, profile.unit.base(of: $0)) })
+    }
+
+    private func selected(_ rule: Requirement) -> [Activity] {
+        activities.filter { !disqualified.contains($0.number) && rule.filter.matches($0, vocabulary: profile.vocabulary) }
+    }
+
+    mutating func applyLength(_ rule: Requirement) {
+        guard case .minimumLength(let minimum) = rule.kind else { return }
+        for a in selected(rule) where a.minutes.value < minimum {
+            disqualified.insert(a.number)
+            worth[a.number] = 0
+            findings.append(Finding(severity: .info,
+                                    message: "Activity \(a.number) (\(a.title)) is shorter than \(minimum) minutes and does not count\(cite(rule))",
+                                    activity: a.number))
+        }
+    }
+
+    mutating func applyCap(_ rule: Requirement) {
+        guard case .cap(let cap) = rule.kind else { return }
+        var left = cap, dropped = 0
+        for a in selected(rule) {
+            let w = worth[a.number] ?? 0
+            let counted = min(w, left)
+            left -= counted
+            dropped += w - counted
+            worth[a.number] = counted
+        }
+        guard dropped > 0 else { return }
+        let unit = profile.unit
+        findings.append(Finding(severity: .info,
+                                message: "\(unit.text(dropped)) \(unit.word(for: unit.amount(dropped))) \(rule.label) above the cap of \(unit.text(cap)) not counted\(cite(rule))"))
+    }
+
+    private func cite(_ rule: Requirement) -> String { rule.citation.map { " (\($0))" } ?? "" }
+
+    /// The requirement's line in the output, and its findings; nil for rules that only shape the ledger.
+    mutating func result(of rule: Requirement, record: Record) -> RequirementResult? {
+        let unit = profile.unit
+        switch rule.kind {
+        case .minimum(let required):
+            let counted = selected(rule).map { worth[$0.number] ?? 0 }.reduce(0, +)
+            return RequirementResult(id: rule.id, description: rule.description, required: unit.amount(required),
+                                     counted: unit.amount(counted), met: counted >= required,
+                                     shortfall: unit.amount(max(0, required - counted)), unit: unit.name)
+        case .count(let required):
+            let counted = selected(rule).count
+            return RequirementResult(id: rule.id, description: rule.description, required: Double(required),
+                                     counted: Double(counted), met: counted >= required,
+                                     shortfall: Double(max(0, required - counted)), unit: "activities")
+        case .requiredField(let field, let severity):
+            let chosen = selected(rule)
+            let missing = chosen.filter { !field.isPresent(in: $0) }
+            for a in missing.sorted(by: { $0.number < $1.number }) {
+                let verb = severity == .error ? "requires" : "recommends"
+                findings.append(Finding(severity: severity,
+                                        message: "Activity \(a.number) (\(a.title)) has no \(field.rawValue); \(profile.name) \(verb) one\(cite(rule))",
+                                        activity: a.number))
+            }
+            guard severity == .error else { return nil }
+            return RequirementResult(id: rule.id, description: rule.description, required: Double(chosen.count),
+                                     counted: Double(chosen.count - missing.count), met: missing.isEmpty,
+                                     shortfall: Double(missing.count), unit: "activities")
+        case .needsIdentified(let required):
+            let counted = record.needs.filter { !$0.description.allSatisfy(\.isWhitespace) || !$0.id.isEmpty }.count
+            return RequirementResult(id: rule.id, description: rule.description, required: Double(required),
+                                     counted: Double(counted), met: counted >= required,
+                                     shortfall: Double(max(0, required - counted)), unit: "needs")
+        case .cap, .minimumLength:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Yams
+
+/// One entry of `requirements:`: its kind decides which keys it needs.
+extension ProfileParser {
+    func parseRequirement(_ node: Node, unit: CreditUnit, vocabulary: Vocabulary) throws -> Requirement {
+        let r = try f.mapping(node, "a requirement", allowed: Self.requirementKeys)
+        let id = try r.requiredString("id")
+        let kindNode = try r.required("kind")
+        let kindName = try f.string(kindNode, "'kind'")
+        let filter = try r["filter"].map { try parseFilter($0, vocabulary: vocabulary) } ?? .all
+
+        let kind: Requirement.Kind
+        switch kindName {
+        case "minimum", "cap":
+            let amountNode = try r.required("amount")
+            let base: Int
+            switch unit.measure {
+            case .entries: base = try f.int(amountNode, "'amount'")
+            case .time(let per): base = try self.base(of: amountNode, perUnit: per, what: "'amount'")
+            }
+            if base < 0 { throw f.error(amountNode, "'amount' cannot be negative") }
+            kind = kindName == "minimum" ? .minimum(base: base) : .cap(base: base)
+        case "count", "needs-identified":
+            let countNode = try r.required("count")
+            let n = try f.int(countNode, "'count'")
+            guard n >= 0 else { throw f.error(countNode, "'count' cannot be negative") }
+            kind = kindName == "count" ? .count(n) : .needsIdentified(n)
+        case "required-field":
+            let fieldNode = try r.required("field")
+            let name = try f.string(fieldNode, "'field'")
+            guard let field = RecordField(rawValue: name) else {
+                throw f.error(fieldNode, "unknown field '\(name)' (known: \(RecordField.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            let severity = try r["severity"].map { try parseSeverity($0, allowOff: false) } ?? .error
+            kind = .requiredField(field, severity ?? .error)
+        case "minimum-length":
+            let minutesNode = try r.required("minutes")
+            let m = try f.int(minutesNode, "'minutes'")
+            guard m > 0 else { throw f.error(minutesNode, "'minutes' must be more than 0") }
+            kind = .minimumLength(minutes: m)
+        default:
+            throw f.error(kindNode, "unknown requirement kind '\(kindName)' (known: \(Self.kinds.joined(separator: ", ")))")
+        }
+        // A key that the kind does not use is almost always a mistake in the file.
+        let uses: [String: [String]] = ["minimum": ["amount"], "cap": ["amount"], "count": ["count"], "needs-identified": ["count"],
+                                        "required-field": ["field", "severity"], "minimum-length": ["minutes"]]
+        for key in ["amount", "count", "minutes", "field", "severity"] where r[key] != nil && !(uses[kindName] ?? []).contains(key) {
+            let keyNode = (node.mapping?.keys.first { $0.string == key })
+            throw f.error(keyNode ?? node, "'\(key)' has no meaning for a '\(kindName)' requirement")
+        }
+        let from = try r.date("from"), until = try r.date("until")
+        if let from, let until, until < from, let n = r["until"] { throw f.error(n, "'until' is before 'from'") }
+        return Requirement(id: id, kind: kind, filter: filter, description: try r.string("description"), label: try r.string("label"),
+                           from: from, until: until, citation: try r.string("citation"),
+                           unconfirmed: try r.bool("unconfirmed") ?? false, unit: unit)
+    }
+
+    func parseFilter(_ node: Node, vocabulary: Vocabulary) throws -> ActivityFilter {
+        let m = try f.mapping(node, "'filter'", allowed: ["type", "categories", "methods", "providers", "has"])
+        var filter = ActivityFilter()
+        if let t = m["type"] {
+            let word = try f.string(t, "'type'")
+            // The body's own words for the axis (verifiable, formal) mean the same as structured.
+            switch Vocabulary.normalise(word) {
+            case "structured", Vocabulary.normalise(vocabulary.structured): filter.type = .structured
+            case "unstructured", Vocabulary.normalise(vocabulary.unstructured): filter.type = .unstructured
+            default: throw f.error(t, "'type' must be structured or unstructured (or this body's words: \(vocabulary.structured), \(vocabulary.unstructured))")
+            }
+        }
+        if let c = m["categories"] {
+            for item in try f.list(c, "'categories'") {
+                let word = try f.string(item, "a category")
+                guard let id = vocabulary.categoryID(for: word) else {
+                    throw f.error(item, "'\(word)' is not one of this profile's categories (\(vocabulary.categories.map(\.id).joined(separator: ", ")))")
+                }
+                filter.categories.append(vocabulary.categories.isEmpty ? word : id)
+            }
+        }
+        filter.methods = try m.strings("methods")
+        filter.providers = try m.strings("providers")
+        for item in try m["has"].map({ try f.list($0, "'has'") }) ?? [] {
+            let name = try f.string(item, "'has'")
+            guard let field = RecordField(rawValue: name) else { throw f.error(item, "unknown field '\(name)' (known: reflection, evidence, need)") }
+            filter.has.append(field)
+        }
+        return filter
+    }
+}

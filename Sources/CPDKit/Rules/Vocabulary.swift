@@ -1,0 +1,48 @@
+/// A body's words: its categories (each with aliases) and what it calls structured and
+/// unstructured CPD. Matching ignores case, spaces and punctuation, so `Risk-Management`,
+/// `risk management` and `RISK_MANAGEMENT` are one category.
+public struct Vocabulary: Sendable, Hashable {
+    public struct Category: Sendable, Hashable {
+        /// The id rules refer to (`ethics`).
+        public let id: String
+        /// The name printed (`Ethics and professionalism`).
+        public let name: String
+        public let aliases: [String]
+
+        public init(id: String, name: String? = nil, aliases: [String] = []) {
+            self.id = id; self.name = name ?? id; self.aliases = aliases
+        }
+    }
+
+    public let categories: [Category]
+    /// The body's word for structured CPD (`verifiable` for ACCA, `formal` for RICS).
+    public let structured: String
+    public let unstructured: String
+    private let index: [String: String]
+
+    public init(categories: [Category] = [], structured: String = "structured", unstructured: String = "unstructured") {
+        self.categories = categories; self.structured = structured; self.unstructured = unstructured
+        var index: [String: String] = [:]
+        for c in categories {
+            for word in [c.id, c.name] + c.aliases where index[Vocabulary.normalise(word)] == nil {
+                index[Vocabulary.normalise(word)] = c.id
+            }
+        }
+        self.index = index
+    }
+
+    /// The category id a user's word means, or nil when the body has no such category.
+    /// A body without a category list accepts any word as its own id.
+    public func categoryID(for word: String) -> String? {
+        if categories.isEmpty { return Vocabulary.normalise(word) }
+        return index[Vocabulary.normalise(word)]
+    }
+
+    /// The body's word for a type.
+    public func word(for type: ActivityType) -> String { type == .structured ? structured : unstructured }
+
+    /// Lower-case letters and digits only.
+    public static func normalise(_ word: String) -> String {
+        String(word.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+    }
+}
