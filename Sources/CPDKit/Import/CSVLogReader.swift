@@ -1,0 +1,239 @@
+/// Turns the bytes of one activity-log CSV into records, collecting every problem on the way.
+struct CSVLogReader {
+    let file: String
+    let options: ImportOptions
+    private var diagnostics: [Diagnostic] = []
+
+    /// An activity read from a row whose date order may not be settled yet.
+    private struct Pending {
+        var member: Int
+        var line: Int
+        var dateText: String
+        var date: DateText.Token
+        var endText: String
+        var end: DateText.Token
+        var activity: Activity
+        var needs: [String]
+    }
+
+    private struct MemberSlot {
+        var name: String
+        var id: String
+    }
+
+    init(file: String, options: ImportOptions) { self.file = file; self.options = options }
+
+    static func read(_ bytes: [UInt8], file: String, options: ImportOptions) -> ImportResult {
+        var reader = CSVLogReader(file: file, options: options)
+        return bytes.withUnsafeBufferPointer { reader.read($0) }
+    }
+
+    private mutating func error(_ message: String, line: Int, column: Int? = nil) {
+        diagnostics.append(.error(message, file: file, line: line, column: column))
+    }
+
+    private mutating func read(_ b: UnsafeBufferPointer<UInt8>) -> ImportResult {
+        if b.count >= 2, (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) {
+            error("the file is UTF-16; save it as UTF-8 text", line: 1)
+            return ImportResult(diagnostics: diagnostics)
+        }
+        let start = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+        if b[start...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            error("the file is empty; expected a header line naming the columns date, title, hours and type", line: 1)
+            return ImportResult(diagnostics: diagnostics)
+        }
+
+        let badBytes = TextCheck.scan(b, from: start)
+        var locator = LineLocator(b, from: start)
+        for bad in badBytes {
+            let at = locator.locate(bad.offset)
+            switch bad.problem {
+            case .nul: error("NUL byte in the file; is it a spreadsheet or UTF-16 file? save it as UTF-8 CSV", line: at.line, column: at.column)
+            case .invalidUTF8: error("invalid UTF-8; save the file as UTF-8 text", line: at.line, column: at.column)
+            }
+        }
+
+        let delimiter = CSVScanner.detectDelimiter(b, from: start)
+        var header: LogHeader?
+        var headerLine = 1
+        var members: [MemberSlot] = []
+        var memberIndex: [String: Int] = [:]
+        var lastKey = "", lastMember = -1
+        var pending: [Pending] = []
+        var evidence = DateOrderEvidence()
+        var badIndex = 0
+        var headerFailed = false
+
+        let unterminated = CSVScanner.scan(b, from: start, delimiter: delimiter) { row in
+            // A row holding a bad byte was reported already.
+            while badIndex < badBytes.count, badBytes[badIndex].offset < row.start { badIndex += 1 }
+            let spoiled = badIndex < badBytes.count && badBytes[badIndex].offset < max(row.end, row.start + 1)
+            guard let columns = header else {
+                if spoiled { headerFailed = true; return }
+                let names = row.fields.map { CSVScanner.text($0, b) }
+                let h = LogHeader(names)
+                header = h; headerLine = row.line
+                if !h.missing.isEmpty {
+                    error("missing required columns: " + h.missing.map(\.describedWithAliases).joined(separator: "; "), line: row.line)
+                    headerFailed = true
+                }
+                let ignored = h.unknown.map { "\"\($0)\"" } + h.duplicates.map { "\"\($0)\" (a second column for the same thing)" }
+                if !ignored.isEmpty {
+                    diagnostics.append(.warning("columns not understood, kept out of the record: " + ignored.joined(separator: ", "),
+                                                file: file, line: row.line))
+                }
+                return
+            }
+            if headerFailed || spoiled { return }
+
+            func field(_ column: LogColumn) -> CSVField? {
+                guard let k = columns[column], k < row.fields.count else { return nil }
+                return row.fields[k]
+            }
+            func text(_ column: LogColumn) -> String {
+                guard let f = field(column) else { return "" }
+                return CSVScanner.text(f, b)
+            }
+            var failed = false
+            func fail(_ message: String) { error(message, line: row.line); failed = true }
+
+            // Member
+            var member = 0
+            if columns.isTeam {
+                let name = text(.member), id = text(.memberID)
+                let key = id.isEmpty ? "name:" + name : "id:" + id
+                if name.isEmpty && id.isEmpty {
+                    fail("member: empty; a team file needs the member's name or member_id on every row")
+                } else if key == lastKey {
+                    member = lastMember
+                } else if let k = memberIndex[key] {
+                    member = k
+                } else {
+                    members.append(MemberSlot(name: name, id: id))
+                    member = members.count - 1
+                    memberIndex[key] = member
+                }
+                if !failed { lastKey = key; lastMember = member }
+            } else if members.isEmpty {
+                members.append(MemberSlot(name: options.memberName ?? "", id: options.memberID ?? ""))
+            }
+
+            // Date and end date: the order of slash dates is settled after the last row.
+            let dateText = text(.date)
+            let date = DateText.scan(dateText)
+            switch date {
+            case .empty: fail("date: empty; every activity needs the date it took place")
+            case .invalid: fail("date \"\(dateText)\" is not a date; write YYYY-MM-DD (or DD/MM/YYYY with --date-format)")
+            default: evidence.note(date, text: dateText, line: row.line)
+            }
+            let endText = text(.endDate)
+            let end = DateText.scan(endText)
+            switch end {
+            case .invalid: fail("end_date \"\(endText)\" is not a date; write YYYY-MM-DD (or DD/MM/YYYY with --date-format)")
+            default: evidence.note(end, text: endText, line: row.line)
+            }
+
+            let title = text(.title)
+            if title.isEmpty { fail("title: empty; every activity needs a title") }
+
+            let hours: DurationText.Result
+            if let f = field(.hours), !f.quoted {
+                let (s, e) = CSVScanner.trimmed(f.start, f.end, b)
+                hours = DurationText.parse(UnsafeBufferPointer(rebasing: b[s..<e]))
+            } else {
+                hours = DurationText.parse(text(.hours))
+            }
+            var minutes = 0
+            switch hours {
+            case .minutes(let m): minutes = m
+            case .empty: fail("hours: empty; record the time spent, e.g. 1.5, 1:30 or 90m")
+            case .negative: fail("hours \"\(text(.hours))\" is negative; time spent must be zero or more")
+            case .invalid: fail("hours \"\(text(.hours))\" is not a duration; write 1.5, 1,5, 1:30 or 90m")
+            }
+
+            let typeText = text(.type)
+            let type = ActivityTypeText.parse(typeText, yesNo: columns.typeIsYesNo)
+            if type == nil {
+                if typeText.isEmpty {
+                    fail("type: empty; accepted: \(ActivityTypeText.acceptedList(yesNo: columns.typeIsYesNo))")
+                } else {
+                    fail("type \"\(typeText)\" is not known; accepted: \(ActivityTypeText.acceptedList(yesNo: columns.typeIsYesNo))")
+                }
+            }
+            if failed { return }
+
+            let reflection = text(.reflection), provider = text(.provider), method = text(.method)
+            let activity = Activity(
+                number: 0, date: CalendarDate(dayNumber: 0), title: title, type: type!,
+                categories: ListText.split(text(.categories)), minutes: Minutes(minutes), needs: [],
+                reflection: reflection.isEmpty ? nil : reflection, evidence: ListText.split(text(.evidence)),
+                provider: provider.isEmpty ? nil : provider, method: method.isEmpty ? nil : method,
+                source: SourceLocation(file: file, line: row.line))
+            pending.append(Pending(member: member, line: row.line, dateText: dateText, date: date, endText: endText,
+                                   end: end, activity: activity, needs: ListText.split(text(.needs))))
+        }
+
+        if let unterminated {
+            var quoteLocator = LineLocator(b, from: start)
+            let at = quoteLocator.locate(unterminated.offset)
+            error("a quoted field opens here but its closing quote is missing", line: at.line, column: at.column)
+        }
+        if header == nil {
+            return ImportResult(diagnostics: diagnostics)
+        }
+        if !headerFailed && pending.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
+            error("no activities: the file has a header line but no rows", line: headerLine)
+        }
+
+        let order: DateOrder
+        switch evidence.verdict(requested: options.dateOrder) {
+        case .settled(let settled): order = settled
+        case let .ambiguous(text, line):
+            error("dates such as \"\(text)\" read differently day first and month first; \(DateOrderEvidence.advice)", line: line)
+            order = .auto
+        case let .conflicting(dayFirstLine, monthFirstLine):
+            error("some dates read only day first (line \(dayFirstLine)) and others only month first (line \(monthFirstLine)); "
+                  + "fix them or \(DateOrderEvidence.advice)", line: min(dayFirstLine, monthFirstLine))
+            order = .auto
+        }
+
+        var logs: [[Activity]] = Array(repeating: [], count: members.count)
+        var books: [NeedBook] = Array(repeating: NeedBook(), count: members.count)
+        for var p in pending {
+            guard let date = resolve(p.date, text: p.dateText, column: "date", order: order, line: p.line) else { continue }
+            p.activity.date = date
+            if p.end != .empty {
+                guard let end = resolve(p.end, text: p.endText, column: "end_date", order: order, line: p.line) else { continue }
+                if end < date { error("end_date \(end) is before the date \(date)", line: p.line); continue }
+                p.activity.endDate = end
+            }
+            p.activity.needs = p.needs.map { books[p.member].resolve($0, source: p.activity.source) }
+            p.activity.number = logs[p.member].count + 1
+            logs[p.member].append(p.activity)
+        }
+
+        let records = members.indices.map { k in
+            Record(member: Member(name: members[k].name, id: members[k].id), needs: books[k].needs,
+                   activities: logs[k], source: file)
+        }
+        diagnostics.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+        return ImportResult(records: records, diagnostics: diagnostics, isTeam: header?.isTeam ?? false)
+    }
+
+    /// The date a token stands for under the settled order, or nil after reporting why not.
+    /// An unsettled order was reported once already, so rows that depend on it stay silent.
+    private mutating func resolve(_ token: DateText.Token, text: String, column: String, order: DateOrder, line: Int) -> CalendarDate? {
+        if case .slash = token {
+            if order == .auto { return nil }
+            if order == .iso {
+                error("\(column) \"\(text)\" is not YYYY-MM-DD, as --date-format iso asks", line: line)
+                return nil
+            }
+        }
+        guard let date = DateText.date(token, order: order) else {
+            error("\(column) \"\(text)\" does not exist", line: line)
+            return nil
+        }
+        return date
+    }
+}
