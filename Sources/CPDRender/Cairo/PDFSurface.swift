@@ -1,0 +1,68 @@
+import CCairoPango
+
+/// Receives the PDF bytes cairo streams out.
+final class ByteSink {
+    var bytes: [UInt8] = []
+    init() { bytes.reserveCapacity(64 * 1024) }
+}
+
+/// A cairo PDF surface writing into memory, with its drawing context. Lives for one render call.
+final class PDFSurface {
+    let surface: OpaquePointer
+    let cr: OpaquePointer
+    let sink: ByteSink
+    private var finished = false
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    init(width: Double, height: Double) throws {
+        let sink = ByteSink()
+        let write: cairo_write_func_t = { closure, data, length in
+            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+            let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+            return CAIRO_STATUS_SUCCESS
+        }
+        guard let surface = cairo_pdf_surface_create_for_stream(write, Unmanaged.passUnretained(sink).toOpaque(), width, height)
+        else { throw Failure(description: "cairo could not create a PDF surface") }
+        if cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS {
+            let message = String(cString: cairo_status_to_string(cairo_surface_status(surface)))
+            cairo_surface_destroy(surface)
+            throw Failure(description: "cairo could not create a PDF surface: \(message)")
+        }
+        guard let cr = cairo_create(surface) else {
+            cairo_surface_destroy(surface)
+            throw Failure(description: "cairo could not create a drawing context")
+        }
+        self.surface = surface; self.cr = cr; self.sink = sink
+    }
+
+    func setMetadata(_ key: cairo_pdf_metadata_t, _ value: String) {
+        guard !value.isEmpty else { return }
+        cairo_pdf_surface_set_metadata(surface, key, value.replacingOccurrences(of: "\u{0}", with: ""))
+    }
+
+    /// Flushes the document and returns its bytes, or throws cairo's sticky error.
+    func finish() throws -> [UInt8] {
+        let status = cairo_status(cr)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw Failure(description: "cairo failed while drawing: \(String(cString: cairo_status_to_string(status)))")
+        }
+        cairo_surface_finish(surface)
+        finished = true
+        let s = cairo_surface_status(surface)
+        guard s == CAIRO_STATUS_SUCCESS else {
+            throw Failure(description: "cairo failed writing the PDF: \(String(cString: cairo_status_to_string(s)))")
+        }
+        return sink.bytes
+    }
+
+    deinit {
+        cairo_destroy(cr)
+        cairo_surface_destroy(surface)
+        // The sink is retained by this object until here; cairo no longer writes after destroy.
+        withExtendedLifetime(sink) {}
+    }
+}

@@ -1,0 +1,119 @@
+import CCairoPango
+
+/// Measures text with Pango set up exactly as the PDF surface paints it (72 dpi, hint metrics off,
+/// glyph positions unrounded), and keeps every shaped layout so the painter draws the same one.
+/// One per document; never shared between threads.
+final class PangoMeasurer: TextMeasurer {
+    private let context: OpaquePointer
+    private let spec: LayoutSpec
+    private var layouts: [OpaquePointer] = []
+    private var entries: [Entry] = []
+    private var fonts: [FontKey: OpaquePointer] = [:]
+
+    struct Entry {
+        var color: RGBColor
+        /// Per line: x offset (alignment), baseline, top, in points.
+        var lineX: [Double]
+        var baselines: [Double]
+        var tops: [Double]
+    }
+
+    private struct FontKey: Hashable { var style: String; var bold: Bool; var italic: Bool }
+
+    init(cr: OpaquePointer, layout spec: LayoutSpec) {
+        _ = FontSetup.ready
+        self.spec = spec
+        // The per-thread default map (thread-safe since Pango 1.32.6); the context is ours alone.
+        let map = pango_cairo_font_map_get_default()
+        context = pango_font_map_create_context(map)
+        pango_cairo_update_context(cr, context)
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_cairo_context_set_resolution(context, 72)
+        pango_context_set_round_glyph_positions(context, 0)
+        pango_context_set_language(context, pango_language_from_string(spec.language))
+    }
+
+    deinit {
+        for l in layouts { g_object_unref(UnsafeMutableRawPointer(l)) }
+        for f in fonts.values { pango_font_description_free(f) }
+        g_object_unref(UnsafeMutableRawPointer(context))
+    }
+
+    private func font(_ key: FontKey) -> OpaquePointer {
+        if let f = fonts[key] { return f }
+        let style = spec.style(key.style)
+        let f = pango_font_description_new()!
+        pango_font_description_set_family(f, style.family)
+        pango_font_description_set_absolute_size(f, style.size * Double(PANGO_SCALE))
+        pango_font_description_set_weight(f, key.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        pango_font_description_set_style(f, key.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+        fonts[key] = f
+        return f
+    }
+
+    func measure(_ t: TextSpec, width: Double) -> MeasuredText {
+        let style = spec.style(t.style)
+        let layout = pango_layout_new(context)!
+        pango_layout_set_font_description(layout, font(FontKey(style: t.style, bold: t.bold ?? style.bold, italic: t.italic ?? style.italic)))
+        pango_layout_set_width(layout, Int32(max(1, width) * Double(PANGO_SCALE)))
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        switch t.alignment {
+        case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+        case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+        }
+        if !t.wraps || t.maxLines != nil {
+            pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END)
+            pango_layout_set_height(layout, -Int32(t.wraps ? (t.maxLines ?? 1) : 1))
+        }
+        if style.lineSpacing != 1 { pango_layout_set_line_spacing(layout, Float(style.lineSpacing)) }
+        var utf8 = Array(t.text.utf8)
+        utf8.withUnsafeMutableBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(1, buf.count)) {
+                pango_layout_set_text(layout, $0, Int32(buf.count))
+            }
+        }
+        if utf8.isEmpty { pango_layout_set_text(layout, "", 0) }
+
+        var entry = Entry(color: spec.color(t.color ?? style.color), lineX: [], baselines: [], tops: [])
+        var lines: [LineBox] = []
+        let scale = Double(PANGO_SCALE)
+        let iter = pango_layout_get_iter(layout)!
+        repeat {
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iter, nil, &logical)
+            let top = Double(logical.y) / scale
+            lines.append(LineBox(top: top, bottom: top + Double(logical.height) / scale))
+            entry.tops.append(top)
+            entry.lineX.append(Double(logical.x) / scale)
+            entry.baselines.append(Double(pango_layout_iter_get_baseline(iter)) / scale)
+        } while pango_layout_iter_next_line(iter) != 0
+        pango_layout_iter_free(iter)
+
+        layouts.append(layout)
+        entries.append(entry)
+        return MeasuredText(id: layouts.count - 1, width: width, lines: lines)
+    }
+
+    /// Paints lines `range` of measured text `id` with the first line's top at (`x`, `y`).
+    func paint(id: Int, lines range: Range<Int>, x: Double, y: Double, on cr: OpaquePointer) {
+        let layout = layouts[id], e = entries[id]
+        cairo_set_source_rgb(cr, e.color.red, e.color.green, e.color.blue)
+        guard !range.isEmpty, range.lowerBound < e.tops.count else { return }
+        if range.lowerBound == 0 && range.upperBound >= e.tops.count {
+            cairo_move_to(cr, x, y - e.tops[0])
+            pango_cairo_show_layout(cr, layout)
+            return
+        }
+        let origin = e.tops[range.lowerBound]
+        for i in range where i < e.tops.count {
+            guard let line = pango_layout_get_line_readonly(layout, Int32(i)) else { continue }
+            cairo_move_to(cr, x + e.lineX[i], y + e.baselines[i] - origin)
+            pango_cairo_show_layout_line(cr, line)
+        }
+    }
+}

@@ -1,0 +1,195 @@
+/// The record's sections, in the words of issue 2: title block, summary, needs, activity log,
+/// reflections and declaration.
+extension DocumentBuilder {
+    mutating func titleSection() {
+        paragraph(labels["documentTitle"], style: "title", tag: "H1")
+        let sub = [tokens.values["body.name"] ?? "", tokens.values["period"] ?? ""].filter { !$0.isEmpty }.joined(separator: "  ·  ")
+        if !sub.isEmpty { paragraph(sub, style: "subtitle") }
+        let m = record.member
+        var pairs: [(String, String)] = [("member", m.name), ("memberID", m.id)]
+        if let n = m.membershipNumber, n != m.id { pairs.append(("membershipNumber", n)) }
+        if let r = m.role { pairs.append(("role", r)) }
+        if let e = m.employer { pairs.append(("employer", e)) }
+        let bodies = assessments.map(\.bodyName)
+        if !bodies.isEmpty { pairs.append((bodies.count > 1 ? "bodies" : "body", tokens.values["body.name"] ?? "")) }
+        pairs.append(("period", tokens.values["period"] ?? ""))
+        pairs.append(("generated", tokens.values["generated"] ?? ""))
+        keyValues(pairs)
+    }
+
+    /// Label/value lines set as a two-column table without header or shading.
+    mutating func keyValues(_ pairs: [(String, String)]) {
+        let labelWidth = 120.0, pad = 2.0
+        let rows = pairs.map { key, value in
+            TableRow(cells: [measure(TextSpec(labels[key], style: "label"), width: labelWidth - 2 * pad),
+                             value.isEmpty ? nil : measure(TextSpec(value, style: "body"), width: width - labelWidth - 2 * pad)])
+        }
+        blocks.append(.table(TableBlock(columns: [(0, labelWidth), (labelWidth, width - labelWidth)], header: nil, rows: rows,
+                                        paddingX: pad, paddingY: 2, repeatHeader: false, spaceAfter: 4)))
+    }
+
+    mutating func summarySection(_ section: SectionSpec) {
+        heading(section, label: "summary")
+        if assessments.isEmpty {
+            let all = record.activities.map(\.minutes).sum()
+            keyValues([("totalHours", all.hoursText + " " + labels["hours"].lowercased())])
+            return
+        }
+        for a in assessments {
+            if assessments.count > 1 { paragraph(a.bodyName, style: "subheading", keepWithNext: true, tag: "H3") }
+            paragraph(labels[a.compliant ? "compliant" : "notCompliant"], style: "body", color: a.compliant ? "met" : "short",
+                      bold: true, keepWithNext: true)
+            figures(a)
+            let summary = table("summary", rows: a.requirements.count) { r, field in
+                let req = a.requirements[r]
+                switch field {
+                case "requirement": return Cell(req.description)
+                case "required": return Cell("\(Self.amount(req.required)) \(req.unit)")
+                case "counted": return Cell("\(Self.amount(req.counted)) \(req.unit)")
+                case "status": return Cell(labels[req.met ? "met" : "short"], color: req.met ? "met" : "short", bold: true)
+                case "stillNeeded": return Cell(req.met ? "—" : (req.stillNeeded ?? "\(Self.amount(req.shortfall)) \(req.unit)"))
+                default: return Cell("")
+                }
+            }
+            append(summary)
+            if !a.excluded.isEmpty {
+                let text = a.excluded.count == 1 ? labels["excludedOne"] : labels["excluded"]
+                    .replacingOccurrences(of: "{count}", with: String(a.excluded.count))
+                paragraph(text, style: "small")
+            }
+            if !a.findings.isEmpty {
+                paragraph(labels["findings"], style: "subheading", keepWithNext: true, tag: "H3")
+                for f in a.findings {
+                    var text = "•  " + f.message
+                    if let n = f.activity { text += " (#\(n))" }
+                    paragraph(text, style: "small", color: f.severity == .error ? "short" : nil)
+                }
+            }
+        }
+    }
+
+    /// Total, structured and unstructured time as three labelled figures.
+    mutating func figures(_ a: Assessment) {
+        let items: [(String, Minutes)] = [("totalHours", a.totals.total), ("structured", a.totals.structured),
+                                          ("unstructured", a.totals.unstructured)]
+        let gap = 8.0, boxWidth = (width - 2 * gap) / 3, pad = 7.0
+        var group: [GroupItem] = []
+        var height = 0.0
+        var measured: [(MeasuredText, MeasuredText)] = []
+        for (label, value) in items {
+            let l = measure(TextSpec(labels[label], style: "label"), width: boxWidth - 2 * pad)
+            let v = measure(TextSpec("\(value.hoursText) \(labels["hours"].lowercased())", style: "subheading", bold: true),
+                            width: boxWidth - 2 * pad)
+            measured.append((l, v))
+            height = max(height, l.height + 2 + v.height + 2 * pad)
+        }
+        for (i, (l, v)) in measured.enumerated() {
+            let x = Double(i) * (boxWidth + gap)
+            group.append(.rect(x: x, y: 0, width: boxWidth, height: height, fill: "zebra"))
+            group.append(.rect(x: x, y: 0, width: 2, height: height, fill: "accent"))
+            group.append(.text(l, x: x + pad + 2, y: pad))
+            group.append(.text(v, x: x + pad + 2, y: pad + l.height + 2))
+        }
+        blocks.append(.group(GroupBlock(height: height, items: group, spaceBefore: 4, spaceAfter: 6, keepWithNext: true, tag: "Figure")))
+    }
+
+    mutating func needsSection(_ section: SectionSpec) {
+        heading(section, label: "needs")
+        guard !record.needs.isEmpty else { paragraph(labels["noNeeds"], style: "body", italic: true); return }
+        let needs = record.needs
+        let needsTable = table("needs", rows: needs.count) { r, field in
+            let n = needs[r]
+            switch field {
+            case "id": return Cell(n.id)
+            case "need": return Cell(n.description)
+            case "priority": return Cell(n.priority.map { labels[$0.rawValue] } ?? "")
+            case "target": return Cell(n.target?.description ?? "")
+            case "status":
+                guard let s = n.status else { return Cell("") }
+                return Cell(labels[s == .met ? "metStatus" : s == .open ? "open" : "carriedOver"])
+            case "activities":
+                let nums = record.activities.filter { $0.needs.contains(n.id) }.map { "#\($0.number)" }
+                return Cell(nums.isEmpty ? "—" : nums.joined(separator: ", "))
+            case "hours": return Cell(minutes(ofNeed: n.id).hoursText)
+            default: return Cell("")
+            }
+        }
+        append(needsTable)
+    }
+
+    mutating func activitiesSection(_ section: SectionSpec) {
+        heading(section, label: "activities")
+        let acts = record.activities
+        guard !acts.isEmpty else { paragraph(labels["noActivities"], style: "body", italic: true); return }
+        let counted = included
+        let hasReflections = layout.sections.contains { $0.kind == .reflections }
+        let total = acts.filter { counted.contains($0.number) }.map(\.minutes).sum()
+        let log = table("activities", rows: acts.count, anchor: { "activity-\(acts[$0].number)" },
+              muted: { !counted.contains(acts[$0].number) },
+              totals: ["title": Cell(labels["total"]), "hours": Cell(total.hoursText)]) { r, field in
+            let a = acts[r]
+            switch field {
+            case "number": return Cell(counted.contains(a.number) ? "\(a.number)" : "\(a.number)†")
+            case "date": return Cell(a.endDate.map { "\(a.date) – \($0)" } ?? a.date.description)
+            case "title": return Cell(a.title, link: hasReflections ? .destination("reflection-\(a.number)") : nil)
+            case "type": return Cell(typeLabel(a.type))
+            case "categories": return Cell(a.categories.joined(separator: ", "))
+            case "hours": return Cell(a.minutes.hoursText)
+            case "needs": return Cell(a.needs.joined(separator: ", "))
+            case "evidence": return Cell(a.evidence.joined(separator: "; "), link: a.evidence.first(where: Self.isURL).map { .uri($0) })
+            case "provider": return Cell(a.provider ?? "")
+            case "method": return Cell(a.method ?? "")
+            case "reflection": return Cell(a.reflection ?? "")
+            default: return Cell("")
+            }
+        }
+        append(log)
+        if acts.contains(where: { !counted.contains($0.number) }) { paragraph(labels["excludedMark"], style: "small") }
+    }
+
+    static func isURL(_ s: String) -> Bool { s.hasPrefix("https://") || s.hasPrefix("http://") }
+
+    mutating func reflectionsSection(_ section: SectionSpec) {
+        heading(section, label: "reflections")
+        for a in record.activities {
+            paragraph("\(a.number).  \(a.title)", style: "subheading", keepWithNext: true, splittable: false,
+                      anchor: "reflection-\(a.number)",
+                      outline: section.outline ? OutlineEntry(title: "\(a.number). \(a.title)", level: 2) : nil,
+                      link: .destination("activity-\(a.number)"), tag: "H3")
+            var meta = [a.endDate.map { "\(a.date) – \($0)" } ?? a.date.description,
+                        "\(a.minutes.hoursText) \(labels["hours"].lowercased())", typeLabel(a.type)]
+            if let p = a.provider, !p.isEmpty { meta.append(p) }
+            if let m = a.method, !m.isEmpty { meta.append(m) }
+            paragraph(meta.joined(separator: "  ·  "), style: "small", keepWithNext: true)
+            if a.hasReflection {
+                paragraph(a.reflection ?? "", style: "body")
+            } else {
+                paragraph(labels["noReflection"], style: "body", color: "muted", italic: true)
+            }
+            let evidence = a.evidence.isEmpty ? labels["noEvidence"] : a.evidence.joined(separator: "; ")
+            let link = a.evidence.first(where: Self.isURL).map { LinkTarget.uri($0) }
+            paragraph("\(labels["evidenceKept"]): \(evidence)", style: "small", link: link)
+        }
+    }
+
+    mutating func declarationSection(_ section: SectionSpec) {
+        heading(section, label: "declaration")
+        paragraph(labels["declarationText"], style: "body", splittable: false)
+        let lineY = 44.0, gap = 24.0
+        let signWidth = (width - gap) * 0.62, dateWidth = width - gap - signWidth
+        let sign = measure(TextSpec(labels["signature"], style: "label"), width: signWidth)
+        let date = measure(TextSpec(labels["signedDate"], style: "label"), width: dateWidth)
+        let name = measure(TextSpec("\(labels["printedName"]): \(record.member.name)", style: "label"), width: width)
+        let items: [GroupItem] = [
+            .line(x1: 0, y1: lineY, x2: signWidth, y2: lineY, width: 0.6, color: "text"),
+            .line(x1: signWidth + gap, y1: lineY, x2: width, y2: lineY, width: 0.6, color: "text"),
+            .text(sign, x: 0, y: lineY + 3), .text(date, x: signWidth + gap, y: lineY + 3),
+            .text(name, x: 0, y: lineY + 3 + sign.height + 6),
+        ]
+        blocks.append(.group(GroupBlock(height: lineY + 3 + sign.height + 6 + name.height, items: items, spaceBefore: 6, tag: "Div")))
+    }
+
+    mutating func chartsSection(_ section: SectionSpec) {
+        heading(section, label: "charts")
+    }
+}

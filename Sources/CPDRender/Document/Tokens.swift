@@ -1,0 +1,45 @@
+/// The values layout templates may name (`{member.name}`, `{period}`, `{page}`, ...).
+struct Tokens {
+    var values: [String: String]
+
+    init(record: Record, assessments: [Assessment], layout: LayoutSpec, generated: CalendarDate) {
+        let period = assessments.first?.period ?? record.period ?? Tokens.span(of: record.activities)
+        var bodyNames: [String] = []
+        for a in assessments where !bodyNames.contains(a.bodyName) { bodyNames.append(a.bodyName) }
+        values = [
+            "member.name": record.member.name,
+            "member.id": record.member.id,
+            "member.number": record.member.membershipNumber ?? record.member.id,
+            "body.name": bodyNames.joined(separator: ", "),
+            "body.id": assessments.map(\.bodyID).joined(separator: ", "),
+            "period": period.map(Tokens.periodText) ?? "",
+            "generated": generated.description,
+            "title": layout.labels["documentTitle"],
+        ]
+    }
+
+    static func periodText(_ p: DateRange) -> String { "\(p.start) – \(p.end)" }
+
+    static func span(of activities: [Activity]) -> DateRange? {
+        guard let lo = activities.map(\.date).min(), let hi = activities.map({ $0.endDate ?? $0.date }).max() else { return nil }
+        return DateRange(start: lo, end: hi)
+    }
+
+    /// Replaces `{name}` tokens; unknown tokens stay as written so a typo shows on the page.
+    func fill(_ template: String, extra: [String: String] = [:]) -> String {
+        guard template.contains("{") else { return template }
+        var out = "", name = "", inToken = false
+        for ch in template {
+            if inToken {
+                if ch == "}" {
+                    out += extra[name] ?? values[name] ?? "{\(name)}"
+                    inToken = false; name = ""
+                } else { name.append(ch) }
+            } else if ch == "{" {
+                inToken = true
+            } else { out.append(ch) }
+        }
+        if inToken { out += "{" + name }
+        return out
+    }
+}

@@ -1,0 +1,28 @@
+import CCairoPango
+
+/// Renders formal CPD records as PDF.
+public enum RecordRenderer {
+    /// Lays out and paints the formal record of one member checked against one or more bodies; returns the PDF bytes.
+    ///
+    /// Safe to call from several threads at once: every Cairo and Pango handle is created inside the call
+    /// and dies with it.
+    /// - Throws: an error describing cairo's failure, if writing the PDF fails.
+    public static func render(_ record: Record, assessments: [Assessment], layout: LayoutSpec, options: RenderOptions) throws -> [UInt8] {
+        _ = FontSetup.ready
+        let surface = try PDFSurface(width: layout.page.width, height: layout.page.height)
+        let measurer = PangoMeasurer(cr: surface.cr, layout: layout)
+        let tokens = Tokens(record: record, assessments: assessments, layout: layout, generated: options.generatedDate)
+        var builder = DocumentBuilder(record: record, assessments: assessments, layout: layout, tokens: tokens, measurer: measurer)
+        let pages = Paginator(frame: Frame(layout: layout)).paginate(builder.build())
+
+        surface.setMetadata(CAIRO_PDF_METADATA_TITLE, tokens.fill(layout.metadata.title))
+        surface.setMetadata(CAIRO_PDF_METADATA_AUTHOR, tokens.fill(layout.metadata.author))
+        surface.setMetadata(CAIRO_PDF_METADATA_SUBJECT, tokens.fill(layout.metadata.subject))
+        surface.setMetadata(CAIRO_PDF_METADATA_KEYWORDS, tokens.fill(layout.metadata.keywords))
+        surface.setMetadata(CAIRO_PDF_METADATA_CREATOR, options.creator)
+        surface.setMetadata(CAIRO_PDF_METADATA_CREATE_DATE, options.resolvedCreationDate)
+
+        Painter(surface: surface, measurer: measurer, layout: layout, tokens: tokens).paint(pages)
+        return try surface.finish()
+    }
+}
