@@ -5,23 +5,55 @@ public enum Assessor {
     public static func assess(_ record: Record, against profile: BodyProfile, selection: PeriodSelection,
                               options: AssessOptions = .init()) throws -> Assessment {
         let period = try period(for: profile, selection: selection, record: record, options: options)
-        let rules = profile.requirements.filter { $0.inForce(forPeriodStarting: period.start) }
+        let chosen = try resolve(options.options, for: profile)
+        let rules = profile.requirements.filter { rule in
+            rule.inForce(forPeriodStarting: period.start) && rule.conditions.allSatisfy { $0.value.contains(chosen[$0.key] ?? "") }
+        }
         let inPeriod = record.activities.filter { period.contains($0.date) }
         let excluded = record.activities.filter { !period.contains($0.date) }.map(\.number)
+        let ledger = { (range: DateRange) -> Ledger in
+            var l = Ledger(profile: profile, activities: record.activities.filter { range.contains($0.date) })
+            for rule in rules { l.applyLength(rule) }
+            for rule in rules { l.applyCap(rule) }
+            return l
+        }
 
-        var ledger = Ledger(profile: profile, activities: inPeriod)
-        for rule in rules { ledger.applyLength(rule) }
-        for rule in rules { ledger.applyCap(rule) }
+        var main = ledger(period)
+        var carried: [Finding] = []
+        for rule in rules {
+            guard let (amount, finding) = carryOver(rule, rules: rules, period: period, profile: profile, ledger: ledger),
+                  case .carryOver(_, _, let into, _) = rule.kind else { continue }
+            for id in into { main.bonus[id, default: 0] += amount }
+            carried.append(finding)
+        }
 
         var results: [RequirementResult] = []
         for rule in rules {
-            if let result = ledger.result(of: rule, record: record) { results.append(result) }
+            if rule.eachYear, period.end > period.start.adding(months: 12) {
+                results += yearSlices(of: period).enumerated().compactMap { k, slice in
+                    var l = ledger(slice)
+                    guard var r = l.result(of: rule, record: record) else { return nil }
+                    r.id += "-year-\(k + 1)"
+                    r.description += " (year \(k + 1): \(slice.start) to \(slice.end))"
+                    return r
+                }
+            } else if let months = rule.windowMonths {
+                let window = DateRange(start: period.end.adding(days: 1).adding(months: -months), end: period.end)
+                var l = ledger(window)
+                if var r = l.result(of: rule, record: record) {
+                    r.description += " (over the \(months) months \(window.start) to \(window.end))"
+                    results.append(r)
+                }
+            } else if let result = main.result(of: rule, record: record) {
+                results.append(result)
+            }
         }
         results = phraseShortfalls(results, rules: rules, unit: profile.unit)
 
-        var findings = ledger.findings
+        var findings = main.findings + carried
         findings += recordFindings(record, activities: inPeriod, profile: profile, rules: rules)
-        let compliant = results.allSatisfy(\.met) && !findings.contains { $0.severity == .error }
+        let advisory = Set(rules.filter(\.advisory).map(\.id))
+        let compliant = results.allSatisfy { $0.met || advisory.contains(ruleID(of: $0)) } && !findings.contains { $0.severity == .error }
 
         let minutes = inPeriod.map(\.minutes)
         let structured = inPeriod.filter { $0.type == .structured }.map(\.minutes).sum()
@@ -104,7 +136,7 @@ public enum Assessor {
         }
         return results.map { r in
             var r = r
-            guard !r.met, let rule = byID[r.id] else { return r }
+            guard !r.met, let rule = byID[ruleID(of: r)] else { return r }
             switch rule.kind {
             case .minimum where rule.filter.isEmpty:
                 let amount = ([r.shortfall] + shortParts.map(\.shortfall)).max() ?? r.shortfall
@@ -124,11 +156,17 @@ public enum Assessor {
             case .needsIdentified:
                 let n = Int(r.shortfall)
                 r.stillNeeded = "\(n) more learning \(n == 1 ? "need" : "needs") identified"
-            case .cap, .minimumLength:
+            case .cap, .minimumLength, .carryOver:
                 break
             }
             return r
         }
+    }
+
+    /// The requirement a result came from (per-year results carry a `-year-N` suffix).
+    static func ruleID(of result: RequirementResult) -> String {
+        guard let range = result.id.range(of: "-year-", options: .backwards) else { return result.id }
+        return String(result.id[..<range.lowerBound])
     }
 
     /// A Double amount as short text: `6.5`, `35`, `0.25`.

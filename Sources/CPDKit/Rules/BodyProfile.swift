@@ -21,6 +21,8 @@ public struct BodyProfile: Sendable, Hashable {
     public let vocabulary: Vocabulary
     /// Where the rules come from and which of them are unconfirmed.
     public let provenance: Provenance
+    /// Choices a member makes within the body's rules (ICAEW category), with their defaults.
+    public var options: [ProfileOption] = []
     /// The file the profile was read from (`Bodies/sra.yaml` for built-in ones), for messages.
     public let file: String
 
@@ -102,6 +104,18 @@ public struct CreditUnit: Sendable, Hashable {
         case .entries: return String(base)
         case .time(let per): return Minutes.decimalText(numerator: base, denominator: per)
         }
+    }
+}
+
+/// A choice within a body's rules, set with `--option NAME=VALUE` (ICAEW: `category=practice-1`).
+public struct ProfileOption: Sendable, Hashable {
+    public let name: String
+    public let values: [String]
+    public let defaultValue: String
+    public let description: String
+
+    public init(name: String, values: [String], defaultValue: String, description: String = "") {
+        self.name = name; self.values = values; self.defaultValue = defaultValue; self.description = description
     }
 }
 

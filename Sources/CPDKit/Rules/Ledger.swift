@@ -9,6 +9,8 @@ struct Ledger {
     /// Activities that count for nothing at all (shorter than a minimum length).
     private(set) var disqualified: Set<Int> = []
     private(set) var findings: [Finding] = []
+    /// Amounts carried over from the previous period, by the requirement id they add to.
+    var bonus: [String: Int] = [:]
 
     init(profile: BodyProfile, activities: [Activity]) {
         self.profile = profile
@@ -17,7 +19,12 @@ struct Ledger {
         self.worth = Dictionary(uniqueKeysWithValues: activities.map { ($0.number, profile.unit.base(of: $0)) })
     }
 
-    private func selected(_ rule: Requirement) -> [Activity] {
+    /// The counted sum of what a rule's filter selects.
+    func sum(_ rule: Requirement) -> Int { selected(rule).map { worth[$0.number] ?? 0 }.reduce(0, +) }
+
+    func worth(of activity: Activity) -> Int { worth[activity.number] ?? 0 }
+
+    func selected(_ rule: Requirement) -> [Activity] {
         activities.filter { !disqualified.contains($0.number) && rule.filter.matches($0, vocabulary: profile.vocabulary) }
     }
 
@@ -55,7 +62,7 @@ struct Ledger {
         let unit = profile.unit
         switch rule.kind {
         case .minimum(let required):
-            let counted = selected(rule).map { worth[$0.number] ?? 0 }.reduce(0, +)
+            let counted = sum(rule) + (bonus[rule.id] ?? 0)
             return RequirementResult(id: rule.id, description: rule.description, required: unit.amount(required),
                                      counted: unit.amount(counted), met: counted >= required,
                                      shortfall: unit.amount(max(0, required - counted)), unit: unit.name)
@@ -82,7 +89,7 @@ struct Ledger {
             return RequirementResult(id: rule.id, description: rule.description, required: Double(required),
                                      counted: Double(counted), met: counted >= required,
                                      shortfall: Double(max(0, required - counted)), unit: "needs")
-        case .cap, .minimumLength:
+        case .cap, .minimumLength, .carryOver:
             return nil
         }
     }

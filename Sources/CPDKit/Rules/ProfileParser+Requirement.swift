@@ -2,7 +2,7 @@ import Yams
 
 /// One entry of `requirements:`: its kind decides which keys it needs.
 extension ProfileParser {
-    func parseRequirement(_ node: Node, unit: CreditUnit, vocabulary: Vocabulary) throws -> Requirement {
+    func parseRequirement(_ node: Node, unit: CreditUnit, vocabulary: Vocabulary, options: [ProfileOption]) throws -> Requirement {
         let r = try f.mapping(node, "a requirement", allowed: Self.requirementKeys)
         let id = try r.requiredString("id")
         let kindNode = try r.required("kind")
@@ -11,7 +11,7 @@ extension ProfileParser {
 
         let kind: Requirement.Kind
         switch kindName {
-        case "minimum", "cap":
+        case "minimum", "cap", "carry-over":
             let amountNode = try r.required("amount")
             let base: Int
             switch unit.measure {
@@ -19,7 +19,14 @@ extension ProfileParser {
             case .time(let per): base = try self.base(of: amountNode, perUnit: per, what: "'amount'")
             }
             if base < 0 { throw f.error(amountNode, "'amount' cannot be negative") }
-            kind = kindName == "minimum" ? .minimum(base: base) : .cap(base: base)
+            switch kindName {
+            case "minimum": kind = .minimum(base: base)
+            case "cap": kind = .cap(base: base)
+            default:
+                let from = try r.requiredString("carry-from")
+                let into = try r["into"].map { try f.strings($0, "'into'") } ?? [from]
+                kind = .carryOver(max: base, from: from, into: into, lastMonths: try r.int("last-months"))
+            }
         case "count", "needs-identified":
             let countNode = try r.required("count")
             let n = try f.int(countNode, "'count'")
@@ -42,21 +49,42 @@ extension ProfileParser {
             throw f.error(kindNode, "unknown requirement kind '\(kindName)' (known: \(Self.kinds.joined(separator: ", ")))")
         }
         // A key that the kind does not use is almost always a mistake in the file.
-        let uses: [String: [String]] = ["minimum": ["amount"], "cap": ["amount"], "count": ["count"], "needs-identified": ["count"],
-                                        "required-field": ["field", "severity"], "minimum-length": ["minutes"]]
-        for key in ["amount", "count", "minutes", "field", "severity"] where r[key] != nil && !(uses[kindName] ?? []).contains(key) {
+        let uses: [String: [String]] = ["minimum": ["amount", "window-months", "each-year"], "cap": ["amount"],
+                                        "count": ["count", "window-months"], "needs-identified": ["count"],
+                                        "required-field": ["field", "severity"], "minimum-length": ["minutes"],
+                                        "carry-over": ["amount", "carry-from", "into", "last-months"]]
+        for key in ["amount", "count", "minutes", "field", "severity", "window-months", "each-year", "carry-from", "into", "last-months"] where r[key] != nil && !(uses[kindName] ?? []).contains(key) {
             let keyNode = (node.mapping?.keys.first { $0.string == key })
             throw f.error(keyNode ?? node, "'\(key)' has no meaning for a '\(kindName)' requirement")
         }
         let from = try r.date("from"), until = try r.date("until")
         if let from, let until, until < from, let n = r["until"] { throw f.error(n, "'until' is before 'from'") }
-        return Requirement(id: id, kind: kind, filter: filter, description: try r.string("description"), label: try r.string("label"),
-                           from: from, until: until, citation: try r.string("citation"),
-                           unconfirmed: try r.bool("unconfirmed") ?? false, unit: unit)
+        var requirement = Requirement(id: id, kind: kind, filter: filter, description: try r.string("description"), label: try r.string("label"),
+                                      from: from, until: until, citation: try r.string("citation"),
+                                      unconfirmed: try r.bool("unconfirmed") ?? false, unit: unit)
+        requirement.windowMonths = try r.int("window-months")
+        if let w = requirement.windowMonths, w < 1, let n = r["window-months"] { throw f.error(n, "'window-months' must be 1 or more") }
+        requirement.eachYear = try r.bool("each-year") ?? false
+        requirement.advisory = try r.bool("advisory") ?? false
+        if let whenNode = r["when"] {
+            guard case .mapping(let m) = whenNode else { throw f.error(whenNode, "'when' must map option names to values") }
+            for (key, value) in m {
+                let name = try f.string(key, "an option name")
+                guard let option = options.first(where: { $0.name == name }) else {
+                    throw f.error(key, "'when' names the option '\(name)', which this profile does not declare under 'options'")
+                }
+                let values = try f.strings(value, "'\(name)'")
+                for v in values where !option.values.contains(v) {
+                    throw f.error(value, "'\(v)' is not a value of the option '\(name)' (\(option.values.joined(separator: ", ")))")
+                }
+                requirement.conditions[name] = values
+            }
+        }
+        return requirement
     }
 
     func parseFilter(_ node: Node, vocabulary: Vocabulary) throws -> ActivityFilter {
-        let m = try f.mapping(node, "'filter'", allowed: ["type", "categories", "methods", "providers", "has"])
+        let m = try f.mapping(node, "'filter'", allowed: ["type", "categories", "not-categories", "methods", "providers", "has"])
         var filter = ActivityFilter()
         if let t = m["type"] {
             let word = try f.string(t, "'type'")
@@ -67,13 +95,14 @@ extension ProfileParser {
             default: throw f.error(t, "'type' must be structured or unstructured (or this body's words: \(vocabulary.structured), \(vocabulary.unstructured))")
             }
         }
-        if let c = m["categories"] {
-            for item in try f.list(c, "'categories'") {
+        for key in ["categories", "not-categories"] {
+            for item in try m[key].map({ try f.list($0, "'\(key)'") }) ?? [] {
                 let word = try f.string(item, "a category")
                 guard let id = vocabulary.categoryID(for: word) else {
                     throw f.error(item, "'\(word)' is not one of this profile's categories (\(vocabulary.categories.map(\.id).joined(separator: ", ")))")
                 }
-                filter.categories.append(vocabulary.categories.isEmpty ? word : id)
+                let value = vocabulary.categories.isEmpty ? word : id
+                if key == "categories" { filter.categories.append(value) } else { filter.excludedCategories.append(value) }
             }
         }
         filter.methods = try m.strings("methods")

@@ -7,10 +7,11 @@ struct ProfileParser {
 
     init(file: String) { f = YAMLFields(file: file) }
 
-    static let topKeys = ["version", "id", "name", "unit", "period", "terms", "categories", "requirements", "findings", "provenance"]
+    static let topKeys = ["version", "id", "name", "unit", "period", "terms", "categories", "requirements", "findings", "provenance", "options"]
     static let requirementKeys = ["id", "kind", "amount", "count", "minutes", "field", "severity", "filter", "description",
-                                  "label", "from", "until", "citation", "unconfirmed"]
-    static let kinds = ["minimum", "cap", "count", "required-field", "needs-identified", "minimum-length"]
+                                  "label", "from", "until", "citation", "unconfirmed", "when", "window-months", "each-year",
+                                  "carry-from", "into", "last-months", "advisory"]
+    static let kinds = ["minimum", "cap", "count", "required-field", "needs-identified", "minimum-length", "carry-over"]
 
     func parse(_ yaml: String) throws -> BodyProfile {
         let root = try f.root(yaml)
@@ -31,16 +32,42 @@ struct ProfileParser {
         }
         let unit = try top["unit"].map(parseUnit) ?? .hours
         let vocabulary = try parseVocabulary(top)
+        let options = try top["options"].map(parseOptions) ?? []
         var requirements: [Requirement] = []
+        var nodes: [Node] = []
         for node in try top["requirements"].map({ try f.list($0, "'requirements'") }) ?? [] {
-            let r = try parseRequirement(node, unit: unit, vocabulary: vocabulary)
+            let r = try parseRequirement(node, unit: unit, vocabulary: vocabulary, options: options)
             if requirements.contains(where: { $0.id == r.id }) { throw f.error(node, "two requirements have the id '\(r.id)'") }
             requirements.append(r)
+            nodes.append(node)
         }
-        return BodyProfile(id: id, name: try top.requiredString("name"), version: version, unit: unit,
+        // Carry-over names other requirements: they must exist.
+        for (r, node) in zip(requirements, nodes) {
+            if case .carryOver(_, let from, let into, _) = r.kind {
+                for id in [from] + into where !requirements.contains(where: { $0.id == id }) {
+                    throw f.error(node, "carry-over names the requirement '\(id)', which this profile does not have")
+                }
+            }
+        }
+        var profile = BodyProfile(id: id, name: try top.requiredString("name"), version: version, unit: unit,
                            period: try top["period"].map(parsePeriod) ?? .calendarYear, requirements: requirements,
                            findings: try top["findings"].map(parseFindings) ?? .init(), vocabulary: vocabulary,
                            provenance: try top["provenance"].map(parseProvenance) ?? .init(), file: f.file)
+        profile.options = options
+        return profile
+    }
+
+    func parseOptions(_ node: Node) throws -> [ProfileOption] {
+        try f.list(node, "'options'").map { item in
+            let o = try f.mapping(item, "an option", allowed: ["name", "values", "default", "description"])
+            let values = try o.strings("values")
+            guard !values.isEmpty else { throw f.error(item, "an option needs 'values'") }
+            let defaultNode = try o.required("default")
+            let value = try f.string(defaultNode, "'default'")
+            guard values.contains(value) else { throw f.error(defaultNode, "'default' must be one of the option's values") }
+            return ProfileOption(name: try o.requiredString("name"), values: values, defaultValue: value,
+                                 description: try o.string("description") ?? "")
+        }
     }
 
     func parseUnit(_ node: Node) throws -> CreditUnit {

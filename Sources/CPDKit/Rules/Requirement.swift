@@ -16,6 +16,9 @@ public struct Requirement: Sendable, Hashable {
         case needsIdentified(Int)
         /// Filtered activities shorter than this many minutes do not count at all.
         case minimumLength(minutes: Int)
+        /// Excess over requirement `from` in the previous period, earned by filtered activities
+        /// (in its last `lastMonths` months when given), up to `max`, adds to requirements `into`.
+        case carryOver(max: Int, from: String, into: [String], lastMonths: Int?)
     }
 
     /// Stable id in the output (`total`, `structured`, `reflection`).
@@ -33,6 +36,14 @@ public struct Requirement: Sendable, Hashable {
     public let citation: String?
     /// True when no primary source confirms the rule.
     public let unconfirmed: Bool
+    /// The rule applies only when each named option has one of the listed values (`--option category=practice-1`).
+    public var conditions: [String: [String]] = [:]
+    /// Counted over this many months up to the period's end instead of over the period (RICS ethics: 36).
+    public var windowMonths: Int?
+    /// In a multi-year period, the amount is required in each year of it (CA CPA 20 hours a year).
+    public var eachYear: Bool = false
+    /// A recommendation: reported met or short, but never breaks compliance (CFA's 20 credits).
+    public var advisory: Bool = false
 
     public init(id: String, kind: Kind, filter: ActivityFilter = .all, description: String? = nil, label: String? = nil,
                 from: CalendarDate? = nil, until: CalendarDate? = nil, citation: String? = nil, unconfirmed: Bool = false,
@@ -66,6 +77,8 @@ public struct Requirement: Sendable, Hashable {
             return "At least \(n) learning \(n == 1 ? "need" : "needs") identified"
         case .minimumLength(let m):
             return "Activities count only if at least \(m) minutes long"
+        case .carryOver(let max, let from, _, _):
+            return "Up to \(unit.text(max)) \(unit.word(for: unit.amount(max))) above '\(from)' carry over from the previous period"
         }
     }
 }
@@ -105,6 +118,8 @@ public struct ActivityFilter: Sendable, Hashable {
     public var providers: [String]
     /// Fields the activity must have to be selected (CIPD counts reflections).
     public var has: [RecordField]
+    /// Category ids that exclude an activity (NY CLE: ethics credits never carry over).
+    public var excludedCategories: [String] = []
 
     public init(type: ActivityType? = nil, categories: [String] = [], methods: [String] = [], providers: [String] = [],
                 has: [RecordField] = []) {
@@ -113,7 +128,9 @@ public struct ActivityFilter: Sendable, Hashable {
 
     public static let all = ActivityFilter()
 
-    public var isEmpty: Bool { type == nil && categories.isEmpty && methods.isEmpty && providers.isEmpty && has.isEmpty }
+    public var isEmpty: Bool {
+        type == nil && categories.isEmpty && methods.isEmpty && providers.isEmpty && has.isEmpty && excludedCategories.isEmpty
+    }
 
     /// Short words for output: `structured`, `in ethics`, `in ethics or diversity`.
     public var label: String {
@@ -123,15 +140,15 @@ public struct ActivityFilter: Sendable, Hashable {
         if !categories.isEmpty { parts.append("in " + categories.joined(separator: " or ")) }
         if !providers.isEmpty { parts.append("from " + providers.joined(separator: " or ")) }
         if !has.isEmpty { parts.append("with " + has.map(\.rawValue).joined(separator: " and ")) }
+        if !excludedCategories.isEmpty { parts.append("not in " + excludedCategories.joined(separator: " or ")) }
         return parts.joined(separator: " ")
     }
 
     public func matches(_ activity: Activity, vocabulary: Vocabulary) -> Bool {
         if let type, activity.type != type { return false }
-        if !categories.isEmpty {
-            let ids = Set(activity.categories.compactMap { vocabulary.categoryID(for: $0) }.map(Vocabulary.normalise))
-            if !categories.contains(where: { ids.contains(Vocabulary.normalise($0)) }) { return false }
-        }
+        let ids = Set(activity.categories.compactMap { vocabulary.categoryID(for: $0) }.map(Vocabulary.normalise))
+        if !categories.isEmpty, !categories.contains(where: { ids.contains(Vocabulary.normalise($0)) }) { return false }
+        if excludedCategories.contains(where: { ids.contains(Vocabulary.normalise($0)) }) { return false }
         if !methods.isEmpty {
             guard let m = activity.method.map(Vocabulary.normalise), methods.map(Vocabulary.normalise).contains(m) else { return false }
         }
