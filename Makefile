@@ -16,7 +16,7 @@ release: deps
 
 demo: release
 	@mkdir -p out
-	$(CPD) report Fixtures/amelia-smith-2026.csv --needs Fixtures/amelia-smith-2026-needs.csv --body fca-ria --period 2026 -o out/amelia-smith-2026.pdf
+	$(CPD) report Fixtures/amelia-smith-2026.csv --needs Fixtures/amelia-smith-2026-needs.csv --name "Amelia Smith" --member M00001 --body fca-ria --period 2026 -o out/amelia-smith-2026.pdf
 	$(CPD) report Fixtures/amelia-smith-2026.json --body fca-ria --period 2026 -o out/amelia-smith-2026-json.pdf
 	@echo "Wrote:"; ls -1 out/*.pdf | sed 's/^/  /'
 

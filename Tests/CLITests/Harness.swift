@@ -20,6 +20,9 @@ enum Harness {
         return root.appendingPathComponent(".build/debug/cpd").path
     }()
 
+    /// Holds what the reader thread read; the group's wait orders the write before the read.
+    final class DataBox: @unchecked Sendable { var data = Data() }
+
     struct Output {
         var status: Int32
         var stdout: String
@@ -41,12 +44,13 @@ enum Harness {
         process.standardError = err
         try process.run()
         // Read both pipes before waiting so a large output cannot block the child.
-        var outData = Data(), errData = Data()
+        let errBox = DataBox()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        outData = out.fileHandleForReading.readDataToEndOfFile()
+        DispatchQueue.global().async { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
+        let errData = errBox.data
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
