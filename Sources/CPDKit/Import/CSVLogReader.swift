@@ -1,19 +1,18 @@
+import Foundation
+
 /// Turns the bytes of one activity-log CSV into records, collecting every problem on the way.
 struct CSVLogReader {
     let file: String
     let options: ImportOptions
     private var diagnostics: [Diagnostic] = []
 
-    /// An activity read from a row whose date order may not be settled yet.
-    private struct Pending {
-        var member: Int
+    /// The dates of an activity already read, kept until the file settles the order of slash dates.
+    private struct PendingDates {
         var line: Int
         var dateText: String
         var date: DateText.Token
         var endText: String
         var end: DateText.Token
-        var activity: Activity
-        var needs: [String]
     }
 
     private struct MemberSlot {
@@ -58,8 +57,9 @@ struct CSVLogReader {
         var headerLine = 1
         var members: [MemberSlot] = []
         var memberIndex: [String: Int] = [:]
-        var lastKey = "", lastMember = -1
-        var pending: [Pending] = []
+        var lastKey: [UInt8] = [], lastMember = -1
+        var logs: [[Activity]] = [], pending: [[PendingDates]] = [], books: [NeedBook] = []
+        var activityCount = 0
         var evidence = DateOrderEvidence()
         var badIndex = 0
         var headerFailed = false
@@ -97,25 +97,36 @@ struct CSVLogReader {
             var failed = false
             func fail(_ message: String) { error(message, line: row.line); failed = true }
 
-            // Member
+            // Member. Rows of one member usually follow each other: compare bytes before making strings.
             var member = 0
             if columns.isTeam {
-                let name = text(.member), id = text(.memberID)
-                let key = id.isEmpty ? "name:" + name : "id:" + id
-                if name.isEmpty && id.isEmpty {
-                    fail("member: empty; a team file needs the member's name or member_id on every row")
-                } else if key == lastKey {
+                let keyField = field(.memberID).flatMap { f in CSVScanner.trimmedOrPlain(f, b).isEmpty ? nil : f } ?? field(.member)
+                let keyRange = keyField.map { CSVScanner.trimmedOrPlain($0, b) }
+                if lastMember >= 0, let keyRange, !keyRange.isEmpty, keyRange.count == lastKey.count,
+                   memcmp(b.baseAddress! + keyRange.lowerBound, lastKey, lastKey.count) == 0 {
                     member = lastMember
-                } else if let k = memberIndex[key] {
-                    member = k
                 } else {
-                    members.append(MemberSlot(name: name, id: id))
-                    member = members.count - 1
-                    memberIndex[key] = member
+                    let name = text(.member), id = text(.memberID)
+                    let key = id.isEmpty ? "name:" + name : "id:" + id
+                    if name.isEmpty && id.isEmpty {
+                        fail("member: empty; a team file needs the member's name or member_id on every row")
+                    } else if let k = memberIndex[key] {
+                        member = k
+                    } else {
+                        members.append(MemberSlot(name: name, id: id))
+                        logs.append([]); pending.append([]); books.append(NeedBook())
+                        member = members.count - 1
+                        memberIndex[key] = member
+                    }
+                    if !failed, let keyRange, keyField?.plain != nil || keyField?.quoted == false {
+                        lastKey = Array(b[keyRange]); lastMember = member
+                    } else {
+                        lastMember = -1
+                    }
                 }
-                if !failed { lastKey = key; lastMember = member }
             } else if members.isEmpty {
                 members.append(MemberSlot(name: options.memberName ?? "", id: options.memberID ?? ""))
+                logs.append([]); pending.append([]); books.append(NeedBook())
             }
 
             // Date and end date: the order of slash dates is settled after the last row.
@@ -124,12 +135,14 @@ struct CSVLogReader {
             switch date {
             case .empty: fail("date: empty; every activity needs the date it took place")
             case .invalid: fail("date \"\(dateText)\" is not a date; write YYYY-MM-DD (or DD/MM/YYYY with --date-format)")
+            case .iso where DateText.date(date, order: .iso) == nil: fail("date \"\(dateText)\" does not exist")
             default: evidence.note(date, text: dateText, line: row.line)
             }
             let endText = text(.endDate)
             let end = DateText.scan(endText)
             switch end {
             case .invalid: fail("end_date \"\(endText)\" is not a date; write YYYY-MM-DD (or DD/MM/YYYY with --date-format)")
+            case .iso where DateText.date(end, order: .iso) == nil: fail("end_date \"\(endText)\" does not exist")
             default: evidence.note(end, text: endText, line: row.line)
             }
 
@@ -163,14 +176,15 @@ struct CSVLogReader {
             if failed { return }
 
             let reflection = text(.reflection), provider = text(.provider), method = text(.method)
-            let activity = Activity(
+            let source = SourceLocation(file: file, line: row.line)
+            let needs = ListText.split(text(.needs)).map { books[member].resolve($0, source: source) }
+            logs[member].append(Activity(
                 number: 0, date: CalendarDate(dayNumber: 0), title: title, type: type!,
-                categories: ListText.split(text(.categories)), minutes: Minutes(minutes), needs: [],
+                categories: ListText.split(text(.categories)), minutes: Minutes(minutes), needs: needs,
                 reflection: reflection.isEmpty ? nil : reflection, evidence: ListText.split(text(.evidence)),
-                provider: provider.isEmpty ? nil : provider, method: method.isEmpty ? nil : method,
-                source: SourceLocation(file: file, line: row.line))
-            pending.append(Pending(member: member, line: row.line, dateText: dateText, date: date, endText: endText,
-                                   end: end, activity: activity, needs: ListText.split(text(.needs))))
+                provider: provider.isEmpty ? nil : provider, method: method.isEmpty ? nil : method, source: source))
+            pending[member].append(PendingDates(line: row.line, dateText: dateText, date: date, endText: endText, end: end))
+            activityCount += 1
         }
 
         if let unterminated {
@@ -181,7 +195,7 @@ struct CSVLogReader {
         if header == nil {
             return ImportResult(diagnostics: diagnostics)
         }
-        if !headerFailed && pending.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
+        if !headerFailed && activityCount == 0 && !diagnostics.contains(where: { $0.severity == .error }) {
             error("no activities: the file has a header line but no rows", line: headerLine)
         }
 
@@ -197,20 +211,27 @@ struct CSVLogReader {
             order = .auto
         }
 
-        var logs: [[Activity]] = Array(repeating: [], count: members.count)
-        var books: [NeedBook] = Array(repeating: NeedBook(), count: members.count)
-        for var p in pending {
-            guard let date = resolve(p.date, text: p.dateText, column: "date", order: order, line: p.line) else { continue }
-            p.activity.date = date
-            if p.end != .empty {
-                guard let end = resolve(p.end, text: p.endText, column: "end_date", order: order, line: p.line) else { continue }
-                if end < date { error("end_date \(end) is before the date \(date)", line: p.line); continue }
-                p.activity.endDate = end
+        for m in logs.indices {
+            // Compact in place: rows whose dates fail are dropped, the rest numbered 1, 2, 3…
+            var kept = 0
+            for k in logs[m].indices {
+                let p = pending[m][k]
+                guard let date = resolve(p.date, text: p.dateText, column: "date", order: order, line: p.line) else { continue }
+                var endDate: CalendarDate?
+                if p.end != .empty {
+                    guard let end = resolve(p.end, text: p.endText, column: "end_date", order: order, line: p.line) else { continue }
+                    if end < date { error("end_date \(end) is before the date \(date)", line: p.line); continue }
+                    endDate = end
+                }
+                if kept != k { logs[m].swapAt(kept, k) }
+                logs[m][kept].date = date
+                logs[m][kept].endDate = endDate
+                logs[m][kept].number = kept + 1
+                kept += 1
             }
-            p.activity.needs = p.needs.map { books[p.member].resolve($0, source: p.activity.source) }
-            p.activity.number = logs[p.member].count + 1
-            logs[p.member].append(p.activity)
+            logs[m].removeLast(logs[m].count - kept)
         }
+        pending = []
 
         let records = members.indices.map { k in
             Record(member: Member(name: members[k].name, id: members[k].id), needs: books[k].needs,

@@ -19,28 +19,33 @@ enum DateText {
         while s < e, b[s] == 0x20 || b[s] == 0x09 { s += 1 }
         while e > s, b[e - 1] == 0x20 || b[e - 1] == 0x09 { e -= 1 }
         if s == e { return .empty }
-        var groups: [(value: Int, digits: Int)] = []
+        // Three groups of digits; a fixed-size tuple keeps the million-row path free of allocations.
+        var groups: ((value: Int, digits: Int), (value: Int, digits: Int), (value: Int, digits: Int)) = ((0, 0), (0, 0), (0, 0))
         var i = s, separator: UInt8 = 0
-        while groups.count < 3 {
+        for k in 0..<3 {
             let start = i
             var v = 0
             while i < e, b[i] >= 0x30, b[i] <= 0x39, i - start < 4 { v = v * 10 + Int(b[i] - 0x30); i += 1 }
             guard i > start else { return .invalid }
-            groups.append((v, i - start))
-            if groups.count == 3 { break }
+            switch k {
+            case 0: groups.0 = (v, i - start)
+            case 1: groups.1 = (v, i - start)
+            default: groups.2 = (v, i - start)
+            }
+            if k == 2 { break }
             guard i < e, b[i] == 0x2D || b[i] == 0x2F || b[i] == 0x2E else { return .invalid }
             if separator == 0 { separator = b[i] } else if separator != b[i] { return .invalid }
             i += 1
         }
-        if groups[0].digits == 4 {
-            guard groups[1].digits <= 2, groups[2].digits <= 2, separator != 0x2E else { return .invalid }
+        if groups.0.digits == 4 {
+            guard groups.1.digits <= 2, groups.2.digits <= 2, separator != 0x2E else { return .invalid }
             // Anything after the day must be a time part: `T09:00:00+05:00` or ` 09:00`.
             if i < e, !(b[i] == 0x54 || b[i] == 0x74 || b[i] == 0x20) { return .invalid }
-            return .iso(year: groups[0].value, month: groups[1].value, day: groups[2].value)
+            return .iso(year: groups.0.value, month: groups.1.value, day: groups.2.value)
         }
-        guard groups[0].digits <= 2, groups[1].digits <= 2, groups[2].digits == 4 else { return .invalid }
+        guard groups.0.digits <= 2, groups.1.digits <= 2, groups.2.digits == 4 else { return .invalid }
         if i < e, !(b[i] == 0x54 || b[i] == 0x20) { return .invalid }
-        return .slash(first: groups[0].value, second: groups[1].value, year: groups[2].value)
+        return .slash(first: groups.0.value, second: groups.1.value, year: groups.2.value)
     }
 
     /// The calendar date under `order` (`.auto` reads slash dates as not yet settled: nil).

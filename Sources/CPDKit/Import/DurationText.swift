@@ -28,6 +28,9 @@ enum DurationText {
             return .minutes(h * 60 + m)
         }
 
+        // The common case, a bare decimal, without looking for units.
+        if let (number, next) = decimal(b, i, n), next == n { return .minutes(number.rounded(times: 60)) }
+
         // A sequence of `number [unit]`; a bare number is hours and must stand alone.
         var total = 0, terms = 0, sawBare = false
         while i < n {

@@ -69,11 +69,31 @@ public enum LogImporter {
         return out
     }
 
+    /// The whole file in one buffer, read straight into it (no second copy of a large log).
     static func readBytes(_ path: String, diagnostics: inout [Diagnostic]) -> [UInt8]? {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let handle = fopen(path, "rb") else {
+            diagnostics.append(.error("cannot read the file: " + String(cString: strerror(errno)), file: path)); return nil
+        }
+        defer { fclose(handle) }
+        var info = stat()
+        let size = fstat(fileno(handle), &info) == 0 ? Int(info.st_size) : 0
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        if size > 0 {
+            bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+                count = fread(buffer.baseAddress, 1, size, handle)
+            }
+        }
+        // Whatever is past the size fstat gave (a growing file, a pipe).
+        while true {
+            let got = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
+            if got <= 0 { break }
+            bytes.append(contentsOf: chunk[0..<got])
+        }
+        if ferror(handle) != 0 {
             diagnostics.append(.error("cannot read the file", file: path)); return nil
         }
-        return [UInt8](data)
+        return bytes
     }
 
     /// By extension; otherwise a file whose first non-blank byte opens an object or array is JSON.
