@@ -78,6 +78,7 @@ final class PangoMeasurer: TextMeasurer {
             }
         }
         if utf8.isEmpty { pango_layout_set_text(layout, "", 0) }
+        if !t.runs.isEmpty { applyRuns(t.runs, to: layout) }
 
         var entry = Entry(color: spec.color(t.color ?? style.color), lineX: [], baselines: [], tops: [])
         var lines: [LineBox] = []
@@ -97,6 +98,23 @@ final class PangoMeasurer: TextMeasurer {
         layouts.append(layout)
         entries.append(entry)
         return MeasuredText(id: layouts.count - 1, width: width, lines: lines)
+    }
+
+    private func applyRuns(_ runs: [TextRun], to layout: OpaquePointer) {
+        let list = pango_attr_list_new()!
+        for run in runs {
+            let style = spec.style(run.style)
+            let c = spec.color(style.color)
+            for attr in [pango_attr_font_desc_new(font(FontKey(style: run.style, bold: style.bold, italic: style.italic))),
+                         pango_attr_foreground_new(UInt16(c.red * 65535), UInt16(c.green * 65535), UInt16(c.blue * 65535))] {
+                guard let attr else { continue }
+                attr.pointee.start_index = UInt32(run.range.lowerBound)
+                attr.pointee.end_index = UInt32(run.range.upperBound)
+                pango_attr_list_insert(list, attr)
+            }
+        }
+        pango_layout_set_attributes(layout, list)
+        pango_attr_list_unref(list)
     }
 
     /// Paints lines `range` of measured text `id` with the first line's top at (`x`, `y`).

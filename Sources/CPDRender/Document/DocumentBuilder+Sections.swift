@@ -161,14 +161,14 @@ extension DocumentBuilder {
             if let p = a.provider, !p.isEmpty { meta.append(p) }
             if let m = a.method, !m.isEmpty { meta.append(m) }
             paragraph(meta.joined(separator: "  ·  "), style: "small", keepWithNext: true)
-            if a.hasReflection {
-                paragraph(a.reflection ?? "", style: "body")
-            } else {
-                paragraph(labels["noReflection"], style: "body", color: "muted", italic: true)
-            }
             let evidence = a.evidence.isEmpty ? labels["noEvidence"] : a.evidence.joined(separator: "; ")
-            let link = a.evidence.first(where: Self.isURL).map { LinkTarget.uri($0) }
-            paragraph("\(labels["evidenceKept"]): \(evidence)", style: "small", link: link)
+            // One paragraph, so the evidence line is never separated from the reflection's last lines.
+            let text = a.hasReflection ? (a.reflection ?? "") : labels["noReflection"]
+            var spec = TextSpec(parts: [(text, "body"), ("\n\(labels["evidenceKept"]): \(evidence)", "small")])
+            if !a.hasReflection { spec.color = "muted"; spec.italic = true }
+            let m = measure(spec)
+            let body = layout.style("body")
+            blocks.append(.text(TextBlock(text: m, spaceBefore: body.spaceBefore, spaceAfter: body.spaceAfter)))
         }
     }
 

@@ -106,7 +106,7 @@ struct DocumentBuilder {
             }
             return (cells, links)
         }
-        let head = header ? TableRow(cells: measureRow("tableHeader") { Cell(labels[$0.header ?? $0.field]) }.0) : nil
+        let head = header ? TableRow(cells: measureRow("tableHeader") { Cell(labels[$0.header ?? Self.headerKey(table: name, field: $0.field)]) }.0) : nil
         var rows: [TableRow] = []
         for r in 0..<count {
             let (cells, links) = measureRow("tableCell") { c in
@@ -126,6 +126,16 @@ struct DocumentBuilder {
     }
 
     // MARK: - Formatting
+
+    /// The label key of a column header where the field's own name is a section label.
+    static func headerKey(table: String, field: String) -> String {
+        switch (table, field) {
+        case ("needs", "activities"): return "linkedActivities"
+        case ("needs", "status"): return "needStatus"
+        case ("activities", "needs"): return "need"
+        default: return field
+        }
+    }
 
     static func amount(_ v: Double) -> String { Minutes.decimalText(numerator: Int((v * 100).rounded()), denominator: 100) }
 

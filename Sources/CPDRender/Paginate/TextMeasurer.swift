@@ -13,6 +13,8 @@ public struct TextSpec: Sendable, Hashable {
     /// Overrides the style's weight.
     public var bold: Bool?
     public var italic: Bool?
+    /// Parts set in another style (byte ranges into `text`), e.g. an evidence line under a reflection.
+    public var runs: [TextRun] = []
 
     public init(_ text: String, style: String, alignment: Alignment = .left, wraps: Bool = true, maxLines: Int? = nil,
                 color: String? = nil, bold: Bool? = nil, italic: Bool? = nil) {
@@ -20,6 +22,30 @@ public struct TextSpec: Sendable, Hashable {
         self.text = text.contains("\u{0}") ? text.replacingOccurrences(of: "\u{0}", with: "") : text
         self.style = style; self.alignment = alignment; self.wraps = wraps; self.maxLines = maxLines
         self.color = color; self.bold = bold; self.italic = italic
+    }
+}
+
+/// A stretch of a `TextSpec` in another of the layout's styles.
+public struct TextRun: Sendable, Hashable {
+    /// UTF-8 byte offsets into the text.
+    public var range: Range<Int>
+    public var style: String
+    public init(range: Range<Int>, style: String) { self.range = range; self.style = style }
+}
+
+extension TextSpec {
+    /// Text made of parts in different styles; the first part's style is the paragraph's.
+    public init(parts: [(text: String, style: String)], alignment: Alignment = .left) {
+        self.init("", style: parts.first?.style ?? "body", alignment: alignment)
+        var text = "", runs: [TextRun] = []
+        for (i, part) in parts.enumerated() {
+            let clean = part.text.replacingOccurrences(of: "\u{0}", with: "")
+            let start = text.utf8.count
+            text += clean
+            if i > 0 { runs.append(TextRun(range: start..<text.utf8.count, style: part.style)) }
+        }
+        self.text = text
+        self.runs = runs
     }
 }
 
