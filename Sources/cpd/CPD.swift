@@ -14,7 +14,7 @@ struct CPD: ParsableCommand {
             not met, 2 invalid input or usage (nothing is written).
             """,
         version: CPDVersion.string,
-        subcommands: [Report.self, Check.self, Bodies.self, Layouts.self]
+        subcommands: [Report.self, Check.self, Batch.self, Summary.self, Bodies.self, Layouts.self]
     )
 
     /// Runs the command, sending usage errors to exit code 2 as the README promises

@@ -1,0 +1,138 @@
+import Foundation
+
+/// The summary's CSV and JSON forms, and reading the JSON back for `cpd summary`.
+extension TeamSummary {
+    /// The requirement columns, in first-seen order across rows: (body id, requirement id).
+    public var requirementColumns: [(body: String, requirement: String)] {
+        var seen = Set<String>(), columns: [(String, String)] = []
+        for row in rows {
+            for body in row.bodies {
+                for r in body.requirements where seen.insert(body.bodyID + "\u{0}" + r.id).inserted {
+                    columns.append((body.bodyID, r.id))
+                }
+            }
+        }
+        return columns
+    }
+
+    /// The bodies named in the summary, in first-seen order.
+    public var bodyIDs: [String] {
+        var seen = Set<String>()
+        return rows.flatMap { $0.bodies.map(\.bodyID) }.filter { seen.insert($0).inserted }
+    }
+
+    /// One row per member: member, member_id, file, status, shortfall, each body's total and
+    /// structured time, and each requirement as `met` or `short by N`.
+    public func csv() -> String {
+        let bodies = bodyIDs, columns = requirementColumns
+        var header = ["member", "member_id", "file", "status", "shortfall"]
+        for body in bodies { header += ["\(body) total hours", "\(body) structured hours"] }
+        header += columns.map { "\($0.body)/\($0.requirement)" }
+        var lines = [header.map(Self.csvField).joined(separator: ",")]
+        for failure in failures {
+            var fields = [failure.name, failure.memberID, "", "invalid", ""]
+            fields += Array(repeating: "", count: bodies.count * 2 + columns.count)
+            lines.append(fields.map(Self.csvField).joined(separator: ","))
+        }
+        for row in rows {
+            var fields = [row.name, row.memberID, row.file, row.compliant ? "compliant" : "short", Self.number(row.shortfall)]
+            for body in bodies {
+                let status = row.bodies.first { $0.bodyID == body }
+                fields += [status.map { Self.number($0.total) } ?? "", status.map { Self.number($0.structured) } ?? ""]
+            }
+            for column in columns {
+                let r = row.bodies.first { $0.bodyID == column.body }?.requirements.first { $0.id == column.requirement }
+                fields.append(r.map { $0.met ? "met" : "short by \(Self.number($0.shortfall))" } ?? "")
+            }
+            lines.append(fields.map(Self.csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `{"compliant": …, "members": [ …each member's check JSON… ], "files": [ … ], "failures": [ … ]}`,
+    /// one member per line so that shards merge without rewriting any member's object.
+    public func json() -> String {
+        var out = "{\"compliant\": \(compliant), \"members\": ["
+        out += rows.map { "\n" + $0.checkJSON }.joined(separator: ",")
+        out += "\n], \"files\": [" + rows.map { Self.jsonString($0.file) }.joined(separator: ", ") + "],"
+        out += "\n\"failures\": ["
+        out += failures.map { f in
+            "\n{\"member\": {\"name\": \(Self.jsonString(f.name)), \"id\": \(Self.jsonString(f.memberID))}, \"messages\": ["
+                + f.messages.map(Self.jsonString).joined(separator: ", ") + "]}"
+        }.joined(separator: ",")
+        return out + "\n]}\n"
+    }
+
+    /// Reads a `team-summary.json` that `json()` wrote.
+    public static func read(json text: String, file: String) throws -> TeamSummary {
+        func fail(_ message: String) -> Diagnostic { .error(message, file: file) }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+              let members = object["members"] as? [[String: Any]], let files = object["files"] as? [String],
+              files.count == members.count
+        else { throw fail("not a cpd team summary (expected members, files and failures)") }
+        // The member objects stand one per line, in order: keep their text verbatim.
+        let memberLines = text.split(separator: "\n").filter { $0.hasPrefix("{\"member\"") && !$0.contains("\"messages\":") }
+        guard memberLines.count == members.count else { throw fail("the members are not one per line as cpd writes them") }
+        var rows: [Row] = []
+        for (index, member) in members.enumerated() {
+            guard let who = member["member"] as? [String: Any] else { throw fail("members[\(index)] has no member") }
+            let parts = (member["bodies"] as? [[String: Any]]) ?? [member]
+            let bodies = try parts.enumerated().map { i, part -> BodyStatus in
+                guard let body = part["body"] as? String, let totals = part["totals"] as? [String: Any],
+                      let requirements = part["requirements"] as? [[String: Any]]
+                else { throw fail("members[\(index)] body \(i) lacks body, totals or requirements") }
+                return BodyStatus(
+                    bodyID: body, unit: part["unit"] as? String ?? "hours",
+                    total: (totals["hours"] as? NSNumber)?.doubleValue ?? 0,
+                    structured: (totals["structured"] as? NSNumber)?.doubleValue ?? 0,
+                    compliant: part["compliant"] as? Bool ?? false,
+                    requirements: requirements.map {
+                        RequirementResult(id: $0["id"] as? String ?? "", description: $0["description"] as? String ?? "",
+                                          required: ($0["required"] as? NSNumber)?.doubleValue ?? 0,
+                                          counted: ($0["counted"] as? NSNumber)?.doubleValue ?? 0,
+                                          met: $0["met"] as? Bool ?? false,
+                                          shortfall: ($0["shortfall"] as? NSNumber)?.doubleValue ?? 0,
+                                          unit: $0["unit"] as? String ?? (part["unit"] as? String ?? "hours"))
+                    })
+            }
+            rows.append(Row(name: who["name"] as? String ?? "", memberID: who["id"] as? String ?? "", file: files[index],
+                            bodies: bodies, checkJSON: String(memberLines[index])))
+        }
+        let failures = ((object["failures"] as? [[String: Any]]) ?? []).map { f -> Failure in
+            let who = f["member"] as? [String: Any] ?? [:]
+            return Failure(memberID: who["id"] as? String ?? "", name: who["name"] as? String ?? "", messages: f["messages"] as? [String] ?? [])
+        }
+        return TeamSummary(rows: rows, failures: failures)
+    }
+
+    static func number(_ value: Double) -> String {
+        let hundredths = (value * 100).rounded()
+        return Minutes.decimalText(numerator: Int(hundredths), denominator: 100)
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

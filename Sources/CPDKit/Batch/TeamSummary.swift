@@ -1,0 +1,84 @@
+import Foundation
+
+/// The team overview a batch export writes beside the members' records: who meets their
+/// body's requirements, who falls short and by how much, and whose input could not be read.
+/// It is written as CSV and JSON (and painted as a PDF by CPDRender), and shards' summaries merge.
+public struct TeamSummary: Sendable, Hashable {
+    /// One body's verdict for one member.
+    public struct BodyStatus: Sendable, Hashable {
+        public var bodyID: String
+        public var unit: String
+        public var total: Double
+        public var structured: Double
+        public var compliant: Bool
+        public var requirements: [RequirementResult]
+    }
+
+    /// A member whose record was written.
+    public struct Row: Sendable, Hashable {
+        public var name: String
+        public var memberID: String
+        /// The record's file name inside the output folder.
+        public var file: String
+        public var bodies: [BodyStatus]
+        /// The member's `check --json` object on one line, kept verbatim so every summary agrees with it.
+        public var checkJSON: String
+
+        public var compliant: Bool { bodies.allSatisfy(\.compliant) }
+        /// The sum of every unmet requirement's shortfall: the sort key for "who needs most help".
+        public var shortfall: Double { bodies.flatMap(\.requirements).reduce(0) { $0 + ($1.met ? 0 : $1.shortfall) } }
+
+        public init(record: Record, file: String, assessments: [Assessment]) {
+            self.name = record.member.name
+            self.memberID = record.member.id
+            self.file = file
+            self.bodies = assessments.map {
+                BodyStatus(bodyID: $0.bodyID, unit: $0.unit, total: $0.totals.total.hours, structured: $0.totals.structured.hours,
+                           compliant: $0.compliant, requirements: $0.requirements)
+            }
+            self.checkJSON = TeamSummary.oneLine(CheckOutput.json(member: assessments, diagnostics: []))
+        }
+
+        init(name: String, memberID: String, file: String, bodies: [BodyStatus], checkJSON: String) {
+            self.name = name; self.memberID = memberID; self.file = file; self.bodies = bodies; self.checkJSON = checkJSON
+        }
+    }
+
+    /// A member whose input was invalid (or whose record could not be written).
+    public struct Failure: Sendable, Hashable {
+        public var memberID: String
+        public var name: String
+        /// The diagnostics, each naming its file and line.
+        public var messages: [String]
+
+        public init(memberID: String, name: String, messages: [String]) {
+            self.memberID = memberID; self.name = name; self.messages = messages
+        }
+    }
+
+    /// Written members, largest shortfall first, then by name and id.
+    public private(set) var rows: [Row]
+    /// Members not written, by id.
+    public private(set) var failures: [Failure]
+
+    public init(rows: [Row], failures: [Failure]) {
+        self.rows = rows.sorted { a, b in
+            if a.shortfall != b.shortfall { return a.shortfall > b.shortfall }
+            return (a.name, a.memberID) < (b.name, b.memberID)
+        }
+        self.failures = failures.sorted { ($0.memberID, $0.name) < ($1.memberID, $1.name) }
+    }
+
+    /// True when every member was written and meets every requirement.
+    public var compliant: Bool { failures.isEmpty && rows.allSatisfy(\.compliant) }
+
+    /// One summary from the summaries of several shards.
+    public static func merge(_ parts: [TeamSummary]) -> TeamSummary {
+        TeamSummary(rows: parts.flatMap(\.rows), failures: parts.flatMap(\.failures))
+    }
+
+    static func oneLine(_ json: String) -> String {
+        // JSON strings cannot hold a raw line break, so dropping them between tokens is safe.
+        json.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined()
+    }
+}
