@@ -15,7 +15,7 @@ import CPDRender
     @Test func formalIsA4WithItsSectionsInOrder() throws {
         let spec = try LayoutCatalog.layout("formal")
         #expect(spec.page.width == 595 && spec.page.height == 842)
-        #expect(spec.sections.map(\.kind) == [.title, .summary, .needs, .activities, .reflections, .declaration])
+        #expect(spec.sections.map(\.kind) == [.title, .summary, .charts, .needs, .activities, .reflections, .declaration])
         #expect(spec.tables["activities"]?.repeatHeader == true)
         #expect(abs(spec.page.margins.left - 20 * 72 / 25.4) < 0.001)
     }

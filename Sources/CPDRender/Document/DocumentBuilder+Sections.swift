@@ -191,5 +191,16 @@ extension DocumentBuilder {
 
     mutating func chartsSection(_ section: SectionSpec) {
         heading(section, label: "charts")
+        let charts = ChartBuilder(layout: layout, measurer: measurer, width: width)
+        let period = assessments.first?.period ?? record.period ?? Tokens.span(of: record.activities)
+        if let period {
+            paragraph(labels["hoursPerMonth"], style: "subheading", keepWithNext: true, tag: "H3")
+            blocks.append(.group(charts.hoursPerMonth(record.activities, period: period)))
+        }
+        for a in assessments where !a.requirements.isEmpty {
+            let title = assessments.count > 1 ? "\(labels["progress"]): \(a.bodyName)" : labels["progress"]
+            paragraph(title, style: "subheading", keepWithNext: true, tag: "H3")
+            blocks.append(.group(charts.progress(a.requirements)))
+        }
     }
 }

@@ -36,6 +36,8 @@ public struct Labels: Sendable, Hashable {
         "signature": "Signature", "signedDate": "Date", "printedName": "Name",
         "hoursPerMonth": "Hours per month", "progress": "Progress against requirements",
         "high": "High", "medium": "Medium", "low": "Low",
+        "monthNames": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+        "participatory": "Participatory", "code": "Code",
         "open": "Open", "metStatus": "Met", "carriedOver": "Carried over",
     ]
 }
