@@ -141,3 +141,14 @@ struct ImportCSVTests {
 private extension String {
     func replacingSpaces(with s: String) -> String { split(separator: " ", omittingEmptySubsequences: false).joined(separator: s) }
 }
+
+@Suite("Import: CSV row shape")
+struct ImportRowShapeTests {
+    @Test("an unquoted decimal comma in a comma file is caught, not read as 1 hour")
+    func extraFields() {
+        let r = ImportSupport.csv("date,title,type,hours\n2026-01-01,x,structured,1,5\n2026-01-02,y,structured,2,\n")
+        #expect(ImportSupport.errors(r) == ["log.csv:2: error: this row has 5 fields but the header has 4; a value holding \",\" must be in double quotes"])
+        // A trailing empty field is only a trailing separator.
+        #expect(r.records.first?.activities.map(\.title) == ["y"])
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the type column: structured or unstructured, in the words logs use for them.
 enum ActivityTypeText {
     static let accepted = ["structured", "unstructured", "formal", "informal", "verifiable", "non-verifiable"]
@@ -23,7 +25,13 @@ enum ActivityTypeText {
 enum ListText {
     static func split(_ text: String) -> [String] {
         guard !text.isEmpty else { return [] }
-        guard text.utf8.contains(0x3B) else { return [text] }
+        // Most cells hold one item: look for a `;` with memchr before splitting.
+        var copy = text
+        let hasSeparator = copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0x3B, bytes.count) != nil
+        }
+        guard hasSeparator else { return [text] }
         return text.split(separator: ";").map { trim($0) }.filter { !$0.isEmpty }
     }
 

@@ -63,6 +63,8 @@ struct CSVLogReader {
         var evidence = DateOrderEvidence()
         var badIndex = 0
         var headerFailed = false
+        var columnCount = 0
+        let delimiterName = delimiter == CSVScanner.tab ? "a tab" : "\"\(Character(Unicode.Scalar(delimiter)))\""
 
         let unterminated = CSVScanner.scan(b, from: start, delimiter: delimiter) { row in
             // A row holding a bad byte was reported already.
@@ -72,7 +74,7 @@ struct CSVLogReader {
                 if spoiled { headerFailed = true; return }
                 let names = row.fields.map { CSVScanner.text($0, b) }
                 let h = LogHeader(names)
-                header = h; headerLine = row.line
+                header = h; headerLine = row.line; columnCount = names.count
                 if !h.missing.isEmpty {
                     error("missing required columns: " + h.missing.map(\.describedWithAliases).joined(separator: "; "), line: row.line)
                     headerFailed = true
@@ -96,6 +98,14 @@ struct CSVLogReader {
             }
             var failed = false
             func fail(_ message: String) { error(message, line: row.line); failed = true }
+
+            // Extra non-blank cells usually mean an unquoted separator inside a value (`1,5` in a comma file).
+            if row.fields.count > columnCount,
+               row.fields[columnCount...].contains(where: { !CSVScanner.trimmedOrPlain($0, b).isEmpty }) {
+                fail("this row has \(row.fields.count) fields but the header has \(columnCount); "
+                     + "a value holding \(delimiterName) must be in double quotes")
+                return
+            }
 
             // Member. Rows of one member usually follow each other: compare bytes before making strings.
             var member = 0
