@@ -140,6 +140,9 @@ extension DocumentBuilder {
             case "provider": return Cell(a.provider ?? "")
             case "method": return Cell(a.method ?? "")
             case "reflection": return Cell(a.reflection ?? "")
+            case "participatory":
+                return Cell(a.categories.contains { $0.lowercased() == "participatory" } ? a.minutes.hoursText : "0")
+            case "code": return Cell(a.categories.filter { $0.lowercased() != "participatory" }.joined(separator: ", "))
             default: return Cell("")
             }
         }

@@ -42,7 +42,7 @@ public struct TableSpec: Sendable, Hashable {
         "summary": ["requirement", "required", "counted", "status", "stillNeeded"],
         "needs": ["id", "need", "priority", "target", "status", "activities", "hours"],
         "activities": ["number", "date", "title", "type", "categories", "hours", "needs", "evidence",
-                       "provider", "method", "reflection"],
+                       "provider", "method", "reflection", "participatory", "code"],
     ]
 }
 
