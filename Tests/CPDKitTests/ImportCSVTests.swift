@@ -152,3 +152,18 @@ struct ImportRowShapeTests {
         #expect(r.records.first?.activities.map(\.title) == ["y"])
     }
 }
+
+@Suite("Import: team diagnostics name their member")
+struct ImportTeamDiagnosticTests {
+    @Test("CSV rows and JSON members tag their errors with the member's id, else name")
+    func tagged() {
+        let csv = ImportSupport.csv("member,member_id,date,title,type,hours\nAl,E1,2026-01-01,a,structured,x\nBea,,2026-02-30,b,structured,1\nCy,E3,2026-01-01,c,structured,1\n")
+        #expect(csv.diagnostics.map(\.member) == ["E1", "Bea"])
+        // Members keep their place even when every row of theirs was bad.
+        #expect(csv.records.map(\.member.name) == ["Al", "Bea", "Cy"])
+        #expect(csv.records.map(\.activities.count) == [0, 0, 1])
+        let json = ImportSupport.json(#"{"members": [{"member": {"name": "Al", "id": "E1"}, "activities": [{"date": "2026-01-01", "title": "a", "type": "structured", "hours": true}]}]}"#)
+        #expect(json.diagnostics.map(\.member) == ["E1"])
+        #expect(ImportSupport.csv("date,title,type,hours\n2026-01-01,a,structured,x\n").diagnostics.map(\.member) == [nil])
+    }
+}

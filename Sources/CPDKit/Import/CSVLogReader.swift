@@ -27,8 +27,11 @@ struct CSVLogReader {
         return bytes.withUnsafeBufferPointer { reader.read($0) }
     }
 
-    private mutating func error(_ message: String, line: Int, column: Int? = nil) {
-        diagnostics.append(.error(message, file: file, line: line, column: column))
+    /// `member`: in a team file, the id (else name) of the member the row belongs to, so a batch can set them aside alone.
+    private mutating func error(_ message: String, line: Int, column: Int? = nil, member: String? = nil) {
+        var d = Diagnostic.error(message, file: file, line: line, column: column)
+        d.member = member
+        diagnostics.append(d)
     }
 
     private mutating func read(_ b: UnsafeBufferPointer<UInt8>) -> ImportResult {
@@ -97,7 +100,12 @@ struct CSVLogReader {
                 return CSVScanner.text(f, b)
             }
             var failed = false
-            func fail(_ message: String) { error(message, line: row.line); failed = true }
+            func owner() -> String? {
+                guard columns.isTeam else { return nil }
+                let id = text(.memberID), name = text(.member)
+                return !id.isEmpty ? id : !name.isEmpty ? name : nil
+            }
+            func fail(_ message: String) { error(message, line: row.line, member: owner()); failed = true }
 
             // Extra non-blank cells usually mean an unquoted separator inside a value (`1,5` in a comma file).
             if row.fields.count > columnCount,
@@ -221,16 +229,18 @@ struct CSVLogReader {
             order = .auto
         }
 
+        let isTeam = header?.isTeam ?? false
         for m in logs.indices {
             // Compact in place: rows whose dates fail are dropped, the rest numbered 1, 2, 3…
             var kept = 0
             for k in logs[m].indices {
                 let p = pending[m][k]
-                guard let date = resolve(p.date, text: p.dateText, column: "date", order: order, line: p.line) else { continue }
+                let owner = isTeam ? (members[m].id.isEmpty ? members[m].name : members[m].id) : nil
+                guard let date = resolve(p.date, text: p.dateText, column: "date", order: order, line: p.line, member: owner) else { continue }
                 var endDate: CalendarDate?
                 if p.end != .empty {
-                    guard let end = resolve(p.end, text: p.endText, column: "end_date", order: order, line: p.line) else { continue }
-                    if end < date { error("end_date \(end) is before the date \(date)", line: p.line); continue }
+                    guard let end = resolve(p.end, text: p.endText, column: "end_date", order: order, line: p.line, member: owner) else { continue }
+                    if end < date { error("end_date \(end) is before the date \(date)", line: p.line, member: owner); continue }
                     endDate = end
                 }
                 if kept != k { logs[m].swapAt(kept, k) }
@@ -253,16 +263,17 @@ struct CSVLogReader {
 
     /// The date a token stands for under the settled order, or nil after reporting why not.
     /// An unsettled order was reported once already, so rows that depend on it stay silent.
-    private mutating func resolve(_ token: DateText.Token, text: String, column: String, order: DateOrder, line: Int) -> CalendarDate? {
+    private mutating func resolve(_ token: DateText.Token, text: String, column: String, order: DateOrder, line: Int,
+                                  member: String?) -> CalendarDate? {
         if case .slash = token {
             if order == .auto { return nil }
             if order == .iso {
-                error("\(column) \"\(text)\" is not YYYY-MM-DD, as --date-format iso asks", line: line)
+                error("\(column) \"\(text)\" is not YYYY-MM-DD, as --date-format iso asks", line: line, member: member)
                 return nil
             }
         }
         guard let date = DateText.date(token, order: order) else {
-            error("\(column) \"\(text)\" does not exist", line: line)
+            error("\(column) \"\(text)\" does not exist", line: line, member: member)
             return nil
         }
         return date

@@ -31,8 +31,13 @@ struct JSONLogReader {
 
     private init(file: String, options: ImportOptions) { self.file = file; self.options = options }
 
+    /// In a team, the id (else name) of the member being read, so a batch can set that member aside alone.
+    private var currentMember: String?
+
     private mutating func error(_ path: String, _ message: String) {
-        diagnostics.append(.error(message, file: file, path: path.isEmpty ? "(top level)" : path))
+        var d = Diagnostic.error(message, file: file, path: path.isEmpty ? "(top level)" : path)
+        d.member = currentMember
+        diagnostics.append(d)
     }
 
     private mutating func read(_ root: JSONValue) -> ImportResult {
@@ -53,7 +58,12 @@ struct JSONLogReader {
                 return finish(result)
             }
             for (k, item) in items.enumerated() {
+                var id: String?, name: String?
+                if case .string(let s)? = item["member"]?["id"] { id = s }
+                if case .string(let s)? = item["member"]?["name"] { name = s }
+                currentMember = [id, name].compactMap { $0 }.first { !$0.isEmpty }
                 if let record = record(item, path: "members[\(k)]") { result.records.append(record) }
+                currentMember = nil
             }
         } else if let record = record(root, path: "") {
             result.records.append(record)
