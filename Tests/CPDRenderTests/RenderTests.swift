@@ -107,6 +107,25 @@ import Foundation
         #expect(results.allSatisfy { $0 == expected })
     }
 
+    @Test func outlineListsSectionsAndEachReflection() throws {
+        let json = try PDFTools.run("qpdf", ["--json", "--json-key=outlines", try Self.pdf.get().path]).stdout
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let outlines = try #require(root["outlines"] as? [[String: Any]])
+        let titles = outlines.compactMap { $0["title"] as? String }
+        #expect(titles == ["Summary", "Charts", "Learning and development needs", "Activity log", "Reflections", "Declaration"])
+        let reflections = try #require(outlines.first { $0["title"] as? String == "Reflections" }?["kids"] as? [[String: Any]])
+        #expect(reflections.count == Self.record.activities.count)
+        #expect(reflections.first?["title"] as? String == "1. Team meeting 1")
+    }
+
+    @Test func rowsAndReflectionsLinkBothWaysAndURLsAreLinks() throws {
+        let qdf = try PDFTools.run("qpdf", ["--qdf", "--object-streams=disable", try Self.pdf.get().path, "-"]).stdout
+        let links = qdf.components(separatedBy: "/Subtype /Link").count - 1
+        #expect(links >= 2 * Self.record.activities.count)
+        #expect(qdf.contains("(reflection-5)") && qdf.contains("(activity-5)"))
+        #expect(qdf.contains("/URI (https://evidence.example.org/"))
+    }
+
     @Test func sourceDateEpochGivesUTCString() {
         #expect(RenderOptions.utcString(epochSeconds: 1_767_225_600) == "2026-01-01T00:00:00Z")
         #expect(RenderOptions.utcString(epochSeconds: 1_767_225_600 + 3_723) == "2026-01-01T01:02:03Z")
