@@ -7,7 +7,8 @@ struct Tokens {
         var bodyNames: [String] = []
         for a in assessments where !bodyNames.contains(a.bodyName) { bodyNames.append(a.bodyName) }
         values = [
-            "member.name": record.member.name,
+            // A log without a name (a one-person CSV run without --name) still says whose record it is.
+            "member.name": record.member.name.isEmpty ? record.member.id : record.member.name,
             "member.id": record.member.id,
             "member.number": record.member.membershipNumber ?? record.member.id,
             "body.name": bodyNames.joined(separator: ", "),
