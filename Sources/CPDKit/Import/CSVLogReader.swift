@@ -20,11 +20,50 @@ struct CSVLogReader {
         var id: String
     }
 
+    // What the rows read so far built; the file may come in several chunks.
+    private var started = false, stopped = false
+    private var nextLine = 1
+    private var delimiter: UInt8 = 0x2C
+    private var header: LogHeader?
+    private var headerLine = 1
+    private var headerFailed = false
+    private var columnCount = 0
+    private var members: [MemberSlot] = []
+    private var memberIndex: [String: Int] = [:]
+    private var lastKey: [UInt8] = [], lastMember = -1
+    private var logs: [[Activity]] = [], pending: [[PendingDates]] = [], books: [NeedBook] = []
+    private var activityCount = 0
+    private var evidence = DateOrderEvidence()
+
     init(file: String, options: ImportOptions) { self.file = file; self.options = options }
 
     static func read(_ bytes: [UInt8], file: String, options: ImportOptions) -> ImportResult {
         var reader = CSVLogReader(file: file, options: options)
-        return bytes.withUnsafeBufferPointer { reader.read($0) }
+        _ = bytes.withUnsafeBufferPointer { reader.feed($0, final: true) }
+        return reader.finish()
+    }
+
+    /// Reads a file in chunks, so a large log never sits in memory twice (as bytes and as records).
+    static func read(handle: UnsafeMutablePointer<FILE>, file: String, options: ImportOptions, chunkSize: Int = 1 << 22) -> ImportResult {
+        var reader = CSVLogReader(file: file, options: options)
+        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        var filled = 0, atEnd = false
+        while !atEnd {
+            if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+            let got = buffer.withUnsafeMutableBytes { fread($0.baseAddress! + filled, 1, $0.count - filled, handle) }
+            filled += got
+            atEnd = got == 0 || feof(handle) != 0 || ferror(handle) != 0
+            let consumed = buffer.withUnsafeBufferPointer { reader.feed(UnsafeBufferPointer(rebasing: $0[0..<filled]), final: atEnd) }
+            // Keep the unfinished row for the next round.
+            if consumed > 0 {
+                buffer.withUnsafeMutableBytes { raw in
+                    _ = memmove(raw.baseAddress!, raw.baseAddress! + consumed, filled - consumed)
+                }
+                filled -= consumed
+            }
+        }
+        if ferror(handle) != 0 { reader.error("cannot read the whole file", line: reader.nextLine) }
+        return reader.finish()
     }
 
     /// `member`: in a team file, the id (else name) of the member the row belongs to, so a batch can set them aside alone.
@@ -34,42 +73,28 @@ struct CSVLogReader {
         diagnostics.append(d)
     }
 
-    private mutating func read(_ b: UnsafeBufferPointer<UInt8>) -> ImportResult {
-        if b.count >= 2, (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) {
-            error("the file is UTF-16; save it as UTF-8 text", line: 1)
-            return ImportResult(diagnostics: diagnostics)
-        }
-        let start = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
-        if b[start...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            error("the file is empty; expected a header line naming the columns date, title, hours and type", line: 1)
-            return ImportResult(diagnostics: diagnostics)
+    /// Reads the whole rows in `b`; returns how many bytes that was (all of them when `final`).
+    private mutating func feed(_ b: UnsafeBufferPointer<UInt8>, final: Bool) -> Int {
+        if stopped { return b.count }
+        var start = 0
+        if !started {
+            // Wait for enough bytes to see the byte-order mark and the header line.
+            if !final && (b.count < 3 || !CSVScanner.holdsFirstLine(b, from: 0)) { return 0 }
+            started = true
+            if b.count >= 2, (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) {
+                error("the file is UTF-16; save it as UTF-8 text", line: 1)
+                stopped = true
+                return b.count
+            }
+            start = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+            delimiter = CSVScanner.detectDelimiter(b, from: start)
         }
 
         let badBytes = TextCheck.scan(b, from: start)
-        var locator = LineLocator(b, from: start)
-        for bad in badBytes {
-            let at = locator.locate(bad.offset)
-            switch bad.problem {
-            case .nul: error("NUL byte in the file; is it a spreadsheet or UTF-16 file? save it as UTF-8 CSV", line: at.line, column: at.column)
-            case .invalidUTF8: error("invalid UTF-8; save the file as UTF-8 text", line: at.line, column: at.column)
-            }
-        }
-
-        let delimiter = CSVScanner.detectDelimiter(b, from: start)
-        var header: LogHeader?
-        var headerLine = 1
-        var members: [MemberSlot] = []
-        var memberIndex: [String: Int] = [:]
-        var lastKey: [UInt8] = [], lastMember = -1
-        var logs: [[Activity]] = [], pending: [[PendingDates]] = [], books: [NeedBook] = []
-        var activityCount = 0
-        var evidence = DateOrderEvidence()
-        var badIndex = 0
-        var headerFailed = false
-        var columnCount = 0
         let delimiterName = delimiter == CSVScanner.tab ? "a tab" : "\"\(Character(Unicode.Scalar(delimiter)))\""
+        var badIndex = 0
 
-        let unterminated = CSVScanner.scan(b, from: start, delimiter: delimiter) { row in
+        let end = CSVScanner.scan(b, from: start, delimiter: delimiter, firstLine: nextLine, final: final) { row in
             // A row holding a bad byte was reported already.
             while badIndex < badBytes.count, badBytes[badIndex].offset < row.start { badIndex += 1 }
             let spoiled = badIndex < badBytes.count && badBytes[badIndex].offset < max(row.end, row.start + 1)
@@ -205,12 +230,30 @@ struct CSVLogReader {
             activityCount += 1
         }
 
-        if let unterminated {
-            var quoteLocator = LineLocator(b, from: start)
+        // Bad bytes in the rows read are reported now; those in an unfinished row come round again.
+        var locator = LineLocator(b, from: start, line: nextLine)
+        for bad in badBytes where bad.offset < end.consumed {
+            let at = locator.locate(bad.offset)
+            switch bad.problem {
+            case .nul: error("NUL byte in the file; is it a spreadsheet or UTF-16 file? save it as UTF-8 CSV", line: at.line, column: at.column)
+            case .invalidUTF8: error("invalid UTF-8; save the file as UTF-8 text", line: at.line, column: at.column)
+            }
+        }
+        if let unterminated = end.unterminated {
+            var quoteLocator = LineLocator(b, from: start, line: nextLine)
             let at = quoteLocator.locate(unterminated.offset)
             error("a quoted field opens here but its closing quote is missing", line: at.line, column: at.column)
         }
+        nextLine = end.line
+        return end.consumed
+    }
+
+    /// Settles the order of slash dates, dates every activity, and hands over the records.
+    private mutating func finish() -> ImportResult {
         if header == nil {
+            if !diagnostics.contains(where: { $0.severity == .error }) {
+                error("the file is empty; expected a header line naming the columns date, title, hours and type", line: 1)
+            }
             return ImportResult(diagnostics: diagnostics)
         }
         if !headerFailed && activityCount == 0 && !diagnostics.contains(where: { $0.severity == .error }) {

@@ -31,8 +31,27 @@ struct UnterminatedQuote {
     var offset: Int
 }
 
+/// Where a scan stopped: at the end, at an unterminated quote, or (for a chunk that is not the
+/// last) at the start of a row the chunk does not hold whole.
+struct ScanEnd {
+    var unterminated: UnterminatedQuote?
+    /// Bytes consumed: rows before this offset were handed over.
+    var consumed: Int
+    /// The line the next row starts on.
+    var line: Int
+}
+
 enum CSVScanner {
     static let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D, tab: UInt8 = 0x09, space: UInt8 = 0x20
+
+    /// True when `b` holds a whole first line (a line end outside quotes), so the header can be read from it.
+    static func holdsFirstLine(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var inQuotes = false
+        for k in start..<b.count {
+            if b[k] == quote { inQuotes.toggle() } else if !inQuotes, b[k] == lf || b[k] == cr { return true }
+        }
+        return false
+    }
 
     /// Picks `,`, `;` or tab: whichever occurs most often outside quotes on the first line (comma on a tie).
     static func detectDelimiter(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt8 {
@@ -52,12 +71,13 @@ enum CSVScanner {
 
     /// Calls `body` for every non-blank row from `start`; returns the unterminated quote that ended the scan, if any.
     /// LF, CRLF and a lone CR all end a line, so mixed endings count lines the way editors do.
-    static func scan(_ b: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8,
-                     _ body: (borrowing CSVRow) -> Void) -> UnterminatedQuote? {
+    /// With `final` false, a row running into the end of `b` is left for the next chunk.
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8, firstLine: Int = 1, final: Bool = true,
+                     _ body: (borrowing CSVRow) -> Void) -> ScanEnd {
         let n = b.count
-        guard let base = b.baseAddress else { return nil }
+        guard let base = b.baseAddress else { return ScanEnd(consumed: 0, line: firstLine) }
         let delimiterMask = UInt64(delimiter) &* ones, lfMask = UInt64(lf) &* ones, crMask = UInt64(cr) &* ones
-        var i = start, line = 1
+        var i = start, line = firstLine
         var row = CSVRow()
         row.fields.reserveCapacity(16)
         while i < n {
@@ -84,7 +104,10 @@ enum CSVScanner {
                         if q + 1 < n, b[q + 1] == quote { escaped = true; j = q + 2; continue }
                         j = q + 1; closed = true; break
                     }
-                    if !closed { return UnterminatedQuote(line: openLine, offset: openOffset) }
+                    if !closed {
+                        if !final { return ScanEnd(consumed: row.start, line: row.line) }
+                        return ScanEnd(unterminated: UnterminatedQuote(line: openLine, offset: openOffset), consumed: n, line: line)
+                    }
                     let contentEnd = j - 1
                     let afterQuote = j
                     while j < n, b[j] != delimiter, b[j] != lf, b[j] != cr { j += 1 }
@@ -113,13 +136,15 @@ enum CSVScanner {
                 break
             }
             row.end = i
+            // A CR as the chunk's last byte may be half of a CRLF.
+            if !final, i >= n - 1 { return ScanEnd(consumed: row.start, line: row.line) }
             if i < n {
                 if b[i] == cr, i + 1 < n, b[i + 1] == lf { i += 2 } else { i += 1 }
                 line += 1
             }
             if !isBlank(row, b) { body(row) }
         }
-        return nil
+        return ScanEnd(consumed: n, line: line)
     }
 
     static let ones: UInt64 = 0x0101_0101_0101_0101

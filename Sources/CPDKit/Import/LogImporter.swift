@@ -11,10 +11,20 @@ public enum LogImporter {
         var diagnostics: [Diagnostic] = []
         var isTeam = false, teamName: String?
         for path in expand(paths, diagnostics: &diagnostics) {
-            guard let bytes = readBytes(path, diagnostics: &diagnostics) else { continue }
-            let result = isJSON(path: path, bytes: bytes)
-                ? parseJSON(bytes, file: path, options: options)
-                : parseCSV(bytes, file: path, options: options)
+            let result: ImportResult
+            if ["csv", "tsv"].contains((path as NSString).pathExtension.lowercased()) {
+                // Named CSV: read in chunks, never holding the whole file.
+                guard let handle = fopen(path, "rb") else {
+                    diagnostics.append(.error("cannot read the file: " + String(cString: strerror(errno)), file: path)); continue
+                }
+                result = CSVLogReader.read(handle: handle, file: path, options: options)
+                fclose(handle)
+            } else {
+                guard let bytes = readBytes(path, diagnostics: &diagnostics) else { continue }
+                result = isJSON(path: path, bytes: bytes)
+                    ? parseJSON(bytes, file: path, options: options)
+                    : parseCSV(bytes, file: path, options: options)
+            }
             diagnostics += result.diagnostics
             isTeam = isTeam || result.isTeam
             teamName = teamName ?? result.teamName

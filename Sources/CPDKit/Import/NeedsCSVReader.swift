@@ -73,7 +73,7 @@ enum NeedsCSVReader {
                 needs.append(need)
                 if token != .empty { pendingDates.append((needs.count - 1, token, targetText, row.line)) }
             }
-            if let unterminated {
+            if let unterminated = unterminated.unterminated {
                 var quoteLocator = LineLocator(b, from: start)
                 let at = quoteLocator.locate(unterminated.offset)
                 error("a quoted field opens here but its closing quote is missing", at.line, at.column)

@@ -65,8 +65,8 @@ struct LineLocator {
     private var line = 1
     private var lineStart: Int
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) {
-        self.bytes = bytes; offset = start; lineStart = start
+    init(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line: Int = 1) {
+        self.bytes = bytes; offset = start; lineStart = start; self.line = line
     }
 
     mutating func locate(_ target: Int) -> (line: Int, column: Int) {
