@@ -8,7 +8,7 @@ struct Tokens {
         for a in assessments where !bodyNames.contains(a.bodyName) { bodyNames.append(a.bodyName) }
         values = [
             // A log without a name (a one-person CSV run without --name) still says whose record it is.
-            "member.name": record.member.name.isEmpty ? record.member.id : record.member.name,
+            "member.name": Tokens.whose(record),
             "member.id": record.member.id,
             "member.number": record.member.membershipNumber ?? record.member.id,
             "body.name": bodyNames.joined(separator: ", "),
@@ -17,6 +17,14 @@ struct Tokens {
             "generated": generated.description,
             "title": layout.labels["documentTitle"],
         ]
+    }
+
+    /// The member's name, else their id, else the log file's base name.
+    static func whose(_ record: Record) -> String {
+        if !record.member.name.isEmpty { return record.member.name }
+        if !record.member.id.isEmpty { return record.member.id }
+        let file = record.source.map { String($0.split(separator: "/").last ?? "") } ?? ""
+        return file.split(separator: ".").dropLast().joined(separator: ".")
     }
 
     static func periodText(_ p: DateRange) -> String { "\(p.start) – \(p.end)" }
