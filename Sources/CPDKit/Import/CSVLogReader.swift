@@ -22,7 +22,7 @@ struct CSVLogReader {
 
     // What the rows read so far built; the file may come in several chunks.
     private var started = false, stopped = false
-    private var nextLine = 1
+    private(set) var nextLine = 1
     private var delimiter: UInt8 = 0x2C
     private var header: LogHeader?
     private var headerLine = 1
@@ -43,38 +43,15 @@ struct CSVLogReader {
         return reader.finish()
     }
 
-    /// Reads a file in chunks, so a large log never sits in memory twice (as bytes and as records).
-    static func read(handle: UnsafeMutablePointer<FILE>, file: String, options: ImportOptions, chunkSize: Int = 1 << 22) -> ImportResult {
-        var reader = CSVLogReader(file: file, options: options)
-        var buffer = [UInt8](repeating: 0, count: chunkSize)
-        var filled = 0, atEnd = false
-        while !atEnd {
-            if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
-            let got = buffer.withUnsafeMutableBytes { fread($0.baseAddress! + filled, 1, $0.count - filled, handle) }
-            filled += got
-            atEnd = got == 0 || feof(handle) != 0 || ferror(handle) != 0
-            let consumed = buffer.withUnsafeBufferPointer { reader.feed(UnsafeBufferPointer(rebasing: $0[0..<filled]), final: atEnd) }
-            // Keep the unfinished row for the next round.
-            if consumed > 0 {
-                buffer.withUnsafeMutableBytes { raw in
-                    _ = memmove(raw.baseAddress!, raw.baseAddress! + consumed, filled - consumed)
-                }
-                filled -= consumed
-            }
-        }
-        if ferror(handle) != 0 { reader.error("cannot read the whole file", line: reader.nextLine) }
-        return reader.finish()
-    }
-
     /// `member`: in a team file, the id (else name) of the member the row belongs to, so a batch can set them aside alone.
-    private mutating func error(_ message: String, line: Int, column: Int? = nil, member: String? = nil) {
+    mutating func error(_ message: String, line: Int, column: Int? = nil, member: String? = nil) {
         var d = Diagnostic.error(message, file: file, line: line, column: column)
         d.member = member
         diagnostics.append(d)
     }
 
     /// Reads the whole rows in `b`; returns how many bytes that was (all of them when `final`).
-    private mutating func feed(_ b: UnsafeBufferPointer<UInt8>, final: Bool) -> Int {
+    mutating func feed(_ b: UnsafeBufferPointer<UInt8>, final: Bool) -> Int {
         if stopped { return b.count }
         var start = 0
         if !started {
@@ -249,7 +226,7 @@ struct CSVLogReader {
     }
 
     /// Settles the order of slash dates, dates every activity, and hands over the records.
-    private mutating func finish() -> ImportResult {
+    mutating func finish() -> ImportResult {
         if header == nil {
             if !diagnostics.contains(where: { $0.severity == .error }) {
                 error("the file is empty; expected a header line naming the columns date, title, hours and type", line: 1)
