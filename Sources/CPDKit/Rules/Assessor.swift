@@ -15,6 +15,7 @@ public enum Assessor {
             var l = Ledger(profile: profile, activities: record.activities.filter { range.contains($0.date) })
             for rule in rules { l.applyLength(rule) }
             for rule in rules { l.applyCap(rule) }
+            l.noteRounding()
             return l
         }
 

@@ -41,18 +41,41 @@ struct Ledger {
 
     mutating func applyCap(_ rule: Requirement) {
         guard case .cap(let cap) = rule.kind else { return }
+        let unit = profile.unit
         var left = cap, dropped = 0
+        var capped: [Finding] = []
+        let label = rule.label
+        let what = label.isEmpty ? "CPD" : label.hasPrefix("in ") || label.hasPrefix("from ") ? "CPD \(label)" : "\(label) CPD"
         for a in selected(rule) {
             let w = worth[a.number] ?? 0
             let counted = min(w, left)
             left -= counted
             dropped += w - counted
             worth[a.number] = counted
+            // Say which activities the cap cut, so a member can see why their total is lower.
+            if counted < w {
+                capped.append(Finding(severity: .info,
+                                      message: "Activity \(a.number) (\(a.title)) counts \(unit.text(counted)) of its \(unit.text(w)) \(unit.word(for: unit.amount(w))): the cap of \(unit.text(cap)) \(unit.word(for: unit.amount(cap))) on \(what) is reached\(cite(rule))",
+                                      activity: a.number))
+            }
         }
         guard dropped > 0 else { return }
-        let unit = profile.unit
         findings.append(Finding(severity: .info,
                                 message: "\(unit.text(dropped)) \(unit.word(for: unit.amount(dropped))) \(rule.label) above the cap of \(unit.text(cap)) not counted\(cite(rule))"))
+        findings += capped
+    }
+
+    /// Findings for activities whose time the unit rounds down (BSB half hours, CPE fifths),
+    /// so the lost minutes are explained rather than silently missing from the sums.
+    mutating func noteRounding() {
+        let unit = profile.unit
+        guard case .time = unit.measure, let step = unit.roundDownMinutes, step > 1 else { return }
+        for a in activities where !disqualified.contains(a.number) && unit.base(of: a) < a.minutes.value {
+            let kept = unit.base(of: a)
+            findings.append(Finding(severity: .info,
+                                    message: "Activity \(a.number) (\(a.title)): its \(a.minutes.value) minutes count as \(unit.text(kept)) \(unit.word(for: unit.amount(kept))) (each activity is counted in steps of \(unit.text(step)) \(unit.word(for: unit.amount(step))), rounded down)",
+                                    activity: a.number))
+        }
     }
 
     private func cite(_ rule: Requirement) -> String { rule.citation.map { " (\($0))" } ?? "" }
