@@ -72,6 +72,7 @@ extension TeamSummary {
         else { throw fail("not a cpd team summary (expected members, files and failures)") }
         // The member objects stand one per line, in order: keep their text verbatim.
         let memberLines = text.split(separator: "\n").filter { $0.hasPrefix("{\"member\"") && !$0.contains("\"messages\":") }
+            .map { $0.hasSuffix(",") ? $0.dropLast() : $0 }
         guard memberLines.count == members.count else { throw fail("the members are not one per line as cpd writes them") }
         var rows: [Row] = []
         for (index, member) in members.enumerated() {
