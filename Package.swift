@@ -29,6 +29,8 @@ let package = Package(
             name: "cpd",
             dependencies: ["CPDKit", "CPDRender", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The floor benchmark: the same strings shaped and drawn with bare Pango and Cairo calls.
+        .executableTarget(name: "cpd-floor", dependencies: ["CPDKit", "CCairoPango"]),
         .testTarget(name: "CPDKitTests", dependencies: ["CPDKit"]),
         .testTarget(name: "CPDRenderTests", dependencies: ["CPDRender", "CPDKit"]),
         .testTarget(name: "CLITests", dependencies: ["CPDKit"]),
