@@ -17,17 +17,6 @@ extension DocumentBuilder {
         keyValues(pairs)
     }
 
-    /// Label/value lines set as a two-column table without header or shading.
-    mutating func keyValues(_ pairs: [(String, String)]) {
-        let labelWidth = 120.0, pad = 2.0
-        let rows = pairs.filter { !$0.1.isEmpty }.map { key, value in
-            TableRow(cells: [measure(TextSpec(labels[key], style: "label"), width: labelWidth - 2 * pad),
-                             measure(TextSpec(value, style: "body"), width: width - labelWidth - 2 * pad)])
-        }
-        blocks.append(.table(TableBlock(columns: [(0, labelWidth), (labelWidth, width - labelWidth)], header: nil, rows: rows,
-                                        paddingX: pad, paddingY: 2, repeatHeader: false, spaceAfter: 4)))
-    }
-
     mutating func summarySection(_ section: SectionSpec) {
         heading(section, label: "summary")
         if assessments.isEmpty {

@@ -1,6 +1,6 @@
 /// Builds the measured blocks of one record from the layout's sections. Knows what a CPD record
 /// says; knows nothing of pages (the paginator) or of Cairo (the painter).
-struct DocumentBuilder {
+struct DocumentBuilder: BlockBuilding {
     let record: Record
     let assessments: [Assessment]
     let layout: LayoutSpec
@@ -12,9 +12,6 @@ struct DocumentBuilder {
         self.record = record; self.assessments = assessments; self.layout = layout; self.tokens = tokens
         self.measurer = measurer
     }
-
-    var labels: Labels { layout.labels }
-    var width: Double { layout.frameWidth }
 
     /// Activity numbers counted in the period by any assessment; every activity when there is none.
     var included: Set<Int> {
@@ -33,111 +30,15 @@ struct DocumentBuilder {
             case .activities: activitiesSection(section)
             case .reflections: reflectionsSection(section)
             case .declaration: declarationSection(section)
+            // The parser keeps team sections out of record layouts.
+            case .teamTitle, .teamChart, .teamMatrix, .invalidMembers, .teamTotals: break
             }
             if section.keepTogether { keepTogether(from: start) }
         }
         return blocks
     }
 
-    /// Chains a section's blocks with keep-with-next so it moves to a new page whole when it fits on one.
-    private mutating func keepTogether(from start: Int) {
-        guard blocks.count - start > 1 else { return }
-        for i in start..<(blocks.count - 1) {
-            switch blocks[i] {
-            case .text(var b): b.keepWithNext = true; blocks[i] = .text(b)
-            case .table(var t): t.keepWithNext = true; blocks[i] = .table(t)
-            case .group(var g): g.keepWithNext = true; blocks[i] = .group(g)
-            case .space, .pageBreak: break
-            }
-        }
-    }
-
-    // MARK: - Building blocks
-
-    func measure(_ spec: TextSpec, width: Double? = nil) -> MeasuredText {
-        measurer.measure(spec, width: width ?? self.width)
-    }
-
-    mutating func paragraph(_ text: String, style: String, color: String? = nil, bold: Bool? = nil, italic: Bool? = nil,
-                            keepWithNext: Bool = false, splittable: Bool = true, anchor: String? = nil,
-                            outline: OutlineEntry? = nil, link: LinkTarget? = nil, tag: String = "P") {
-        let s = layout.style(style)
-        let m = measure(TextSpec(text, style: style, color: color, bold: bold, italic: italic))
-        blocks.append(.text(TextBlock(text: m, spaceBefore: s.spaceBefore, spaceAfter: s.spaceAfter, keepWithNext: keepWithNext,
-                                      splittable: splittable, anchor: anchor, outline: outline, link: link, tag: tag)))
-    }
-
-    mutating func heading(_ section: SectionSpec, label: String) {
-        paragraph(labels[label], style: "heading", keepWithNext: true, splittable: false, anchor: "section-\(section.kind.rawValue)",
-                  outline: section.outline ? OutlineEntry(title: labels[label], level: 1) : nil, tag: "H2")
-    }
-
-    /// A cell's text and how it differs from the column's default look.
-    struct Cell {
-        var text: String
-        var color: String? = nil
-        var bold: Bool? = nil
-        var italic: Bool? = nil
-        var link: LinkTarget? = nil
-        init(_ text: String, color: String? = nil, bold: Bool? = nil, italic: Bool? = nil, link: LinkTarget? = nil) {
-            self.text = text; self.color = color; self.bold = bold; self.italic = italic; self.link = link
-        }
-    }
-
-    /// A table from a layout table design; `cell` gives each row's value for a field.
-    mutating func append(_ block: Block?) { if let block { blocks.append(block) } }
-
-    func table(_ name: String, rows count: Int, header: Bool = true, spaceBefore: Double = 4, spaceAfter: Double = 8,
-                        anchor: (Int) -> String? = { _ in nil }, muted: (Int) -> Bool = { _ in false },
-                        totals: [String: Cell]? = nil, cell: (Int, String) -> Cell) -> Block? {
-        guard let spec = layout.tables[name] else { return nil }
-        let widths = spec.columnWidths(total: width)
-        var x = 0.0
-        let columns = widths.map { w -> (x: Double, width: Double) in defer { x += w }; return (x, w) }
-        func align(_ c: ColumnSpec) -> TextSpec.Alignment { c.align == .right ? .right : c.align == .center ? .center : .left }
-        func measureRow(_ style: String, _ values: (ColumnSpec) -> Cell?) -> ([MeasuredText?], [Int: LinkTarget]) {
-            var links: [Int: LinkTarget] = [:]
-            let cells = spec.columns.enumerated().map { i, c -> MeasuredText? in
-                guard let v = values(c), !v.text.isEmpty else { return nil }
-                if let l = v.link { links[i] = l }
-                return measure(TextSpec(v.text, style: style, alignment: align(c), wraps: c.wrap != .none, maxLines: c.maxLines,
-                                        color: v.color, bold: v.bold, italic: v.italic),
-                               width: max(4, columns[i].width - 2 * spec.paddingX))
-            }
-            return (cells, links)
-        }
-        let head = header ? TableRow(cells: measureRow("tableHeader") { Cell(labels[$0.header ?? Self.headerKey(table: name, field: $0.field)]) }.0) : nil
-        var rows: [TableRow] = []
-        for r in 0..<count {
-            let (cells, links) = measureRow("tableCell") { c in
-                var v = cell(r, c.field)
-                if muted(r) { v.color = v.color ?? "muted"; v.italic = v.italic ?? true }
-                return v
-            }
-            rows.append(TableRow(cells: cells, fill: spec.zebra && r % 2 == 1 ? "zebra" : nil, anchor: anchor(r), links: links))
-        }
-        if let totals, spec.totals {
-            rows.append(TableRow(cells: measureRow("tableCell") { c in totals[c.field].map { var v = $0; v.bold = true; return v } }.0,
-                                 ruleAbove: true))
-        }
-        return .table(TableBlock(columns: columns, header: head, rows: rows, paddingX: spec.paddingX, paddingY: spec.paddingY,
-                                 repeatHeader: spec.repeatHeader, headerFill: header ? "headerFill" : nil,
-                                 spaceBefore: spaceBefore, spaceAfter: spaceAfter))
-    }
-
     // MARK: - Formatting
-
-    /// The label key of a column header where the field's own name is a section label.
-    static func headerKey(table: String, field: String) -> String {
-        switch (table, field) {
-        case ("needs", "activities"): return "linkedActivities"
-        case ("needs", "status"): return "needStatus"
-        case ("activities", "needs"): return "need"
-        default: return field
-        }
-    }
-
-    static func amount(_ v: Double) -> String { Minutes.decimalText(numerator: Int((v * 100).rounded()), denominator: 100) }
 
     func typeLabel(_ t: ActivityType) -> String { labels[t.rawValue] }
 

@@ -44,9 +44,20 @@ struct LayoutParser {
                 tables[key] = try table(value, fields: fields, name: key)
             }
         }
+        // A layout draws either one member's record or a team overview: the two share pages, styles and
+        // furniture, but not sections or tables, so mixing them is a mistake worth naming.
+        let isTeam = sections.first?.kind.isTeam ?? false
+        for (s, node) in zip(sections, try reader.sequence(sectionsNode, what: "sections")) where s.kind.isTeam != isTeam {
+            throw reader.error(node, "section '\(s.kind.rawValue)' belongs to a \(s.kind.isTeam ? "team overview" : "member's record"), but this layout starts as a \(isTeam ? "team overview" : "member's record") (a layout cannot mix the two)")
+        }
+        if let node = top["tables"] {
+            for (key, keyNode, _) in try reader.entries(node, what: "tables") where TableSpec.teamTables.contains(key) != isTeam {
+                throw reader.error(keyNode, "table '\(key)' belongs to a \(isTeam ? "member's record" : "team overview"), not to this \(isTeam ? "team overview" : "record") layout")
+            }
+        }
         for s in sections {
-            if let t = ["summary": "summary", "needs": "needs", "activities": "activities"][s.kind.rawValue], tables[t] == nil {
-                throw reader.error(sectionsNode, "section '\(t)' needs a table design under tables.\(t)")
+            if let t = s.kind.table, tables[t] == nil {
+                throw reader.error(sectionsNode, "section '\(s.kind.rawValue)' needs a table design under tables.\(t)")
             }
         }
         let meta = try metadata(try required(top, "metadata", in: root))

@@ -48,6 +48,9 @@ public struct LayoutSpec: Sendable, Hashable {
 
     /// The width of the text frame between the side margins.
     public var frameWidth: Double { page.width - page.margins.left - page.margins.right }
+
+    /// True for a team overview layout (`team-summary`), false for a member's record layout.
+    public var isTeamOverview: Bool { sections.first?.kind.isTeam ?? false }
 }
 
 /// Page size and margins, in points (1/72 inch).

@@ -2,7 +2,29 @@
 public struct SectionSpec: Sendable, Hashable {
     /// What the section shows.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
+        // A member's record.
         case title, summary, charts, needs, activities, reflections, declaration
+        // A team overview (`team-summary.pdf`).
+        case teamTitle, teamChart, teamMatrix, invalidMembers, teamTotals
+
+        /// True for the sections of a team overview; a layout is either a record or a team overview, never both.
+        public var isTeam: Bool {
+            switch self {
+            case .teamTitle, .teamChart, .teamMatrix, .invalidMembers, .teamTotals: return true
+            case .title, .summary, .charts, .needs, .activities, .reflections, .declaration: return false
+            }
+        }
+
+        /// The table design (under `tables:`) the section needs, if any.
+        public var table: String? {
+            switch self {
+            case .summary: return "summary"
+            case .needs: return "needs"
+            case .activities: return "activities"
+            case .teamMatrix: return "matrix"
+            default: return nil
+            }
+        }
     }
 
     public var kind: Kind
@@ -43,7 +65,12 @@ public struct TableSpec: Sendable, Hashable {
         "needs": ["id", "need", "priority", "target", "status", "activities", "hours"],
         "activities": ["number", "date", "title", "type", "categories", "hours", "needs", "evidence",
                        "provider", "method", "reflection", "participatory", "code"],
+        // `requirements` stands for one column per requirement in the summary, each as wide as it says.
+        "matrix": ["member", "id", "total", "structured", "requirements", "shortfall", "status", "file"],
     ]
+
+    /// The tables a team overview may design; the others belong to record layouts.
+    public static let teamTables: Set<String> = ["matrix"]
 }
 
 /// One column: which field it shows, how wide it is and how its text sits.
