@@ -80,6 +80,18 @@ import Testing
         #expect(text.contains("Tom & Jerry <i>course</i>"))
     }
 
+    @Test func oneHourIsSingular() throws {
+        let dir = try Harness.tempDir()
+        try Harness.write("date,title,type,hours,reflection\n2026-03-01,Short course,structured,1,Learned\n2026-04-01,Long course,structured,2,Learned\n", to: dir + "/h.csv")
+        let out = dir + "/h.pdf"
+        let result = try Harness.cpd(["report", dir + "/h.csv", "--body", "generic", "--period", "2026", "--name", "H", "-o", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try Harness.pdfText(out)
+        #expect(text.contains("1 hour "))
+        #expect(!text.contains("1 hours"))
+        #expect(text.contains("2 hours"))
+    }
+
     @Test func rerunsAreByteIdentical() throws {
         let dir = try Harness.tempDir()
         for name in ["a.pdf", "b.pdf"] {

@@ -21,7 +21,7 @@ extension DocumentBuilder {
         heading(section, label: "summary")
         if assessments.isEmpty {
             let all = record.activities.map(\.minutes).sum()
-            keyValues([("totalHours", all.hoursText + " " + labels["hours"].lowercased())])
+            keyValues([("totalHours", all.hoursText + " " + labels[all == Minutes(60) ? "hour" : "hours"].lowercased())])
             return
         }
         for a in assessments {
@@ -67,7 +67,7 @@ extension DocumentBuilder {
         var measured: [(MeasuredText, MeasuredText)] = []
         for (label, value) in items {
             let l = measure(TextSpec(labels[label], style: "label"), width: boxWidth - 2 * pad)
-            let v = measure(TextSpec("\(value.hoursText) \(labels["hours"].lowercased())", style: "subheading", bold: true),
+            let v = measure(TextSpec("\(value.hoursText) \(labels[value == Minutes(60) ? "hour" : "hours"].lowercased())", style: "subheading", bold: true),
                             width: boxWidth - 2 * pad)
             measured.append((l, v))
             height = max(height, l.height + 2 + v.height + 2 * pad)
@@ -149,7 +149,7 @@ extension DocumentBuilder {
                       outline: section.outline ? OutlineEntry(title: "\(a.number). \(a.title)", level: 2) : nil,
                       link: .destination("activity-\(a.number)"), tag: "H3")
             var meta = [a.endDate.map { "\(a.date) – \($0)" } ?? a.date.description,
-                        "\(a.minutes.hoursText) \(labels["hours"].lowercased())", typeLabel(a.type)]
+                        "\(a.minutes.hoursText) \(labels[a.minutes == Minutes(60) ? "hour" : "hours"].lowercased())", typeLabel(a.type)]
             if let p = a.provider, !p.isEmpty { meta.append(p) }
             if let m = a.method, !m.isEmpty { meta.append(m) }
             paragraph(meta.joined(separator: "  ·  "), style: "small", keepWithNext: true)
