@@ -6,8 +6,11 @@ public enum RecordRenderer {
     ///
     /// Safe to call from several threads at once: every Cairo and Pango handle is created inside the call
     /// and dies with it.
-    /// - Throws: an error describing cairo's failure, if writing the PDF fails.
+    /// - Throws: `LayoutError` for a team overview layout; an error describing cairo's failure, if writing the PDF fails.
     public static func render(_ record: Record, assessments: [Assessment], layout: LayoutSpec, options: RenderOptions) throws -> [UInt8] {
+        guard !layout.isTeamOverview else {
+            throw LayoutError(file: layout.name, message: "layout '\(layout.name)' is a team overview (it draws team-summary.pdf), not a member's record (see `cpd layouts`)")
+        }
         _ = FontSetup.ready
         let surface = try PDFSurface(width: layout.page.width, height: layout.page.height)
         let measurer = PangoMeasurer(cr: surface.cr, layout: layout)

@@ -102,7 +102,7 @@ struct Batch: ParsableCommand {
             throw Failure(message: "", code: 130)
         }
         do {
-            try TeamSummaryFiles.write(report.summary, to: out, layout: spec, options: request.renderOptions)
+            try TeamSummaryFiles.write(report.summary, to: out, layout: try LayoutCatalog.layout("team-summary"), options: request.renderOptions)
         } catch {
             throw Failure(message: String(describing: error), code: 2)
         }

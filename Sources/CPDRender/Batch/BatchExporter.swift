@@ -54,22 +54,41 @@ public enum BatchExporter {
                            progress: (@Sendable (Progress) -> Void)? = nil,
                            isCancelled: @escaping @Sendable () -> Bool = { false }) throws -> Report {
         let mine = records.filter { request.shard.contains(memberID: $0.member.id) }
+        return try run(labels: mine.map { $0.member.id.isEmpty ? $0.member.name : $0.member.id }, record: { mine[$0] },
+                       invalid: invalid, request: request, progress: progress, isCancelled: isCancelled)
+    }
+
+    /// Exports the members `members` (indices into `stream`, those with valid input) as they are read,
+    /// so only the records being rendered are in memory: each worker reads its member's rows itself.
+    /// Shards are taken by id before any row is read. Output is byte-identical to `run(records:…)`.
+    public static func run(stream: MemberStream, members: [Int], invalid: [TeamSummary.Failure], request: Request,
+                           progress: (@Sendable (Progress) -> Void)? = nil,
+                           isCancelled: @escaping @Sendable () -> Bool = { false }) throws -> Report {
+        let mine = members.filter { request.shard.contains(memberID: stream.keys[$0].id) }
+        return try run(labels: mine.map { stream.keys[$0].label }, record: { stream.member(mine[$0]).record },
+                       invalid: invalid, request: request, progress: progress, isCancelled: isCancelled)
+    }
+
+    /// The shared loop: `labels[k]` names member k's file; `record(k)` gives their record when a worker takes them.
+    private static func run(labels: [String], record: @escaping @Sendable (Int) -> Record, invalid: [TeamSummary.Failure],
+                            request: Request, progress: (@Sendable (Progress) -> Void)?,
+                            isCancelled: @escaping @Sendable () -> Bool) throws -> Report {
         let failures = invalid.filter { request.shard.contains(memberID: $0.memberID) }
-        let stems = MemberFileNames.assign(mine.map { $0.member.id.isEmpty ? $0.member.name : $0.member.id })
+        let stems = MemberFileNames.assign(labels)
         try ensureDirectory(request.outputDirectory)
 
         let next = Atomic<Int>(0)
-        let state = Mutex(State(outcomes: Array(repeating: nil, count: mine.count)))
-        let workers = min(request.jobs, max(1, mine.count))
+        let state = Mutex(State(outcomes: Array(repeating: nil, count: labels.count)))
+        let workers = min(request.jobs, max(1, labels.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while !isCancelled() {
                 let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < mine.count else { return }
-                let outcome = exportOne(mine[index], stem: stems[index], request: request)
+                guard index < labels.count else { return }
+                let outcome = exportOne(record(index), stem: stems[index], request: request)
                 let snapshot = state.withLock { state -> Progress in
                     state.outcomes[index] = outcome
                     state.done += 1
-                    return Progress(done: state.done, total: mine.count)
+                    return Progress(done: state.done, total: labels.count)
                 }
                 progress?(snapshot)
             }
@@ -78,19 +97,19 @@ public enum BatchExporter {
         var rows: [TeamSummary.Row] = []
         var renderFailures: [TeamSummary.Failure] = []
         var written = 0
-        for (index, outcome) in outcomes.enumerated() {
+        for outcome in outcomes {
             switch outcome {
             case .written(let row)?:
                 rows.append(row); written += 1
             case .failed(let failure)?:
                 renderFailures.append(failure)
             case nil:
-                _ = index // not reached before the run was interrupted
+                break // not reached before the run was interrupted
             }
         }
         let summary = TeamSummary(rows: rows, failures: failures + renderFailures)
         let interrupted = outcomes.contains { $0 == nil }
-        return Report(summary: summary, written: written, total: mine.count, interrupted: interrupted)
+        return Report(summary: summary, written: written, total: labels.count, interrupted: interrupted)
     }
 
     private struct State: Sendable {

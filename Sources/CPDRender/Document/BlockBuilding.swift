@@ -114,7 +114,8 @@ extension BlockBuilding {
         case ("needs", "status"): return "needStatus"
         case ("activities", "needs"): return "need"
         case ("matrix", "id"): return "memberID"
-        case ("matrix", "total"): return "totalHours"
+        case ("matrix", "total"): return "matrixTotal"
+        case ("matrix", "structured"): return "matrixStructured"
         default: return field
         }
     }

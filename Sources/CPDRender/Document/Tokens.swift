@@ -52,3 +52,22 @@ struct Tokens {
         return out
     }
 }
+
+extension Tokens {
+    /// The tokens of a team overview: `{title}`, `{team}`, `{body.name}`, `{body.id}`, `{period}`, `{generated}`;
+    /// `{member.name}` is the team's name (or the title), so a record layout's footer still reads sensibly.
+    init(team name: String?, bodies: [(id: String, name: String)], period: String, layout: LayoutSpec, generated: CalendarDate) {
+        let title = layout.labels["teamTitle"]
+        values = [
+            "title": title,
+            "team": name ?? "",
+            "member.name": name ?? title,
+            "member.id": "",
+            "member.number": "",
+            "body.name": bodies.map(\.name).joined(separator: ", "),
+            "body.id": bodies.map(\.id).joined(separator: ", "),
+            "period": period,
+            "generated": generated.description,
+        ]
+    }
+}

@@ -1,0 +1,38 @@
+import CCairoPango
+import CPDKit
+
+/// Renders a team's summary (`team-summary.pdf`) as PDF: the overview a compliance officer reads to see
+/// at a glance who falls short. Same measurer, paginator and painter as a member's record.
+public enum TeamSummaryRenderer {
+    /// Lays out and paints the team overview; returns the PDF bytes. With a fixed creation date
+    /// (`SOURCE_DATE_EPOCH`) the bytes are identical run to run.
+    /// - Parameters:
+    ///   - summary: the team's rows (already sorted largest shortfall first) and invalid members.
+    ///   - teamName: printed in the title and header when known.
+    ///   - layout: a team overview layout (`team-summary`, or a user's file with team sections).
+    /// - Throws: `LayoutError` when `layout` draws a member's record; an error describing cairo's failure otherwise.
+    public static func render(_ summary: TeamSummary, teamName: String?, layout: LayoutSpec, options: RenderOptions) throws -> [UInt8] {
+        guard layout.isTeamOverview else {
+            throw LayoutError(file: layout.name, message: "layout '\(layout.name)' draws a member's record, not a team overview (use team-summary, or a layout whose sections are teamTitle, teamChart, teamMatrix, invalidMembers, teamTotals)")
+        }
+        _ = FontSetup.ready
+        let surface = try PDFSurface(width: layout.page.width, height: layout.page.height)
+        let measurer = PangoMeasurer(cr: surface.cr, layout: layout)
+        let facts = TeamFacts(summary)
+        let team = teamName.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        let tokens = Tokens(team: team, bodies: facts.bodies.map { ($0.id, $0.name) }, period: facts.periodText(labels: layout.labels),
+                            layout: layout, generated: options.generatedDate)
+        var builder = TeamDocumentBuilder(summary: summary, facts: facts, teamName: team, layout: layout, tokens: tokens, measurer: measurer)
+        let pages = Paginator(frame: Frame(layout: layout)).paginate(builder.build())
+
+        surface.setMetadata(CAIRO_PDF_METADATA_TITLE, tokens.fill(layout.metadata.title))
+        surface.setMetadata(CAIRO_PDF_METADATA_AUTHOR, tokens.fill(layout.metadata.author))
+        surface.setMetadata(CAIRO_PDF_METADATA_SUBJECT, tokens.fill(layout.metadata.subject))
+        surface.setMetadata(CAIRO_PDF_METADATA_KEYWORDS, tokens.fill(layout.metadata.keywords))
+        surface.setMetadata(CAIRO_PDF_METADATA_CREATOR, options.creator)
+        surface.setMetadata(CAIRO_PDF_METADATA_CREATE_DATE, options.resolvedCreationDate)
+
+        Painter(surface: surface, measurer: measurer, layout: layout, tokens: tokens).paint(pages)
+        return try surface.finish()
+    }
+}
