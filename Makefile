@@ -3,7 +3,7 @@ SWIFT ?= swift
 CPD := .build/release/cpd
 export SOURCE_DATE_EPOCH ?= 1767225600
 
-.PHONY: deps build release demo test bench clean
+.PHONY: deps build release demo test bench clean fuzz sanitize
 
 deps:
 	@scripts/install-deps.sh
@@ -23,6 +23,15 @@ demo: release
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+
+# Each libFuzzer target (Fuzz/) for SECONDS seconds, one after another: make fuzz SECONDS=600
+SECONDS ?= 60
+fuzz: deps
+	scripts/fuzz.sh $(SECONDS)
+
+# The test suite under AddressSanitizer and ThreadSanitizer (.build-asan, .build-tsan).
+sanitize: deps
+	scripts/sanitize.sh
 
 clean:
 	rm -rf .build out

@@ -36,3 +36,19 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["CPDKit"]),
     ]
 )
+
+// Fuzz targets (Fuzz/, run by scripts/fuzz.sh), only when CPD_FUZZ is set: a libFuzzer entry point
+// links only with -sanitize=fuzzer, and the library code they reach is instrumented for coverage.
+if Context.environment["CPD_FUZZ"] != nil {
+    let fuzzFlags: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
+    for target in package.targets where ["CPDKit", "CPDRender"].contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + fuzzFlags
+    }
+    for (name, module) in [("fuzz-csv", "CPDKit"), ("fuzz-json", "CPDKit"), ("fuzz-body", "CPDKit"), ("fuzz-layout", "CPDRender")] {
+        package.targets.append(.executableTarget(
+            name: name, dependencies: [.target(name: module)], path: "Fuzz/\(name)",
+            swiftSettings: fuzzFlags + [.unsafeFlags(["-parse-as-library"])],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
+        ))
+    }
+}
