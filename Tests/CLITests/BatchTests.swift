@@ -56,6 +56,9 @@ import Testing
         #expect(csv[1].hasPrefix("Member 1,M2,M2.pdf,short,6,30,20,short by 5,short by 1"))
         let pdf = out + "/M1.pdf"
         #expect(try Harness.pdfText(pdf).contains("Member 0"))
+        #expect(files.contains("team-summary.pdf"))
+        let teamText = try Harness.pdfText(out + "/team-summary.pdf")
+        for id in ["M1", "M2", "M3"] { #expect(teamText.contains(id), "team-summary.pdf lacks \(id)") }
     }
 
     @Test func teamJSONAndFolderInputsMergeTheSameMember() throws {

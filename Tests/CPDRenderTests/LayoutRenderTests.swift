@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import CPDRender
+@testable import CPDKit
 
 /// Every built-in layout renders the sample record cleanly; with CPD_LOOK_DIR set, the PDFs are kept there to look at.
 @Suite struct LayoutRenderTests {
@@ -8,8 +9,12 @@ import Foundation
     func rendersCleanly(_ name: String) throws {
         let layout = try LayoutCatalog.layout(name)
         let record = SampleRecords.record()
-        let bytes = try RecordRenderer.render(record, assessments: [SampleRecords.assessment(for: record)], layout: layout,
-                                              options: SampleRecords.options)
+        // A team overview layout draws a team's summary; every other layout draws the sample record.
+        let bytes = layout.isTeamOverview
+            ? try TeamSummaryRenderer.render(SampleTeams.summary(members: 30, invalid: 2), teamName: "Sample team", layout: layout,
+                                             options: SampleRecords.options)
+            : try RecordRenderer.render(record, assessments: [SampleRecords.assessment(for: record)], layout: layout,
+                                        options: SampleRecords.options)
         let path = try PDFTools.write(bytes, name: "\(name).pdf")
         if let dir = ProcessInfo.processInfo.environment["CPD_LOOK_DIR"] {
             try Data(bytes).write(to: URL(fileURLWithPath: dir).appendingPathComponent("look-\(name).pdf"))

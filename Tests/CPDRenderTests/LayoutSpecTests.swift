@@ -89,6 +89,21 @@ import CPDRender
         expectError(yaml, line: line(of: "kind: goals", in: yaml), contains: "expected one of: title, summary")
     }
 
+    @Test func teamSectionInARecordLayoutIsAnErrorWithItsLine() throws {
+        let yaml = try formal(replacing: "  - kind: needs", with: "  - kind: teamMatrix")
+        expectError(yaml, line: line(of: "kind: teamMatrix", in: yaml), contains: "cannot mix the two")
+    }
+
+    @Test func teamSummaryIsTheTeamOverviewAndMemberSummaryARecord() throws {
+        let team = try LayoutCatalog.layout("team-summary")
+        #expect(team.isTeamOverview)
+        #expect(team.sections.map(\.kind) == [.teamTitle, .teamChart, .teamMatrix, .invalidMembers, .teamTotals])
+        #expect(team.tables["matrix"]?.columns.contains { $0.field == "requirements" } == true)
+        let member = try LayoutCatalog.layout("member-summary")
+        #expect(!member.isTeamOverview)
+        #expect(member.sections.first?.kind == .title)
+    }
+
     @Test func styleNamingAMissingColourIsAnError() throws {
         let yaml = try formal(replacing: "color: accent, spaceAfter: 2", with: "color: gold, spaceAfter: 2")
         expectError(yaml, line: line(of: "color: gold", in: yaml), contains: "colour 'gold'")
