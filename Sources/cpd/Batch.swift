@@ -75,7 +75,9 @@ struct Batch: ParsableCommand {
             selection = .range(DateRange(start: s, end: e))
         }
         let options = ImportOptions(dateOrder: dateFormat.flatMap(DateOrder.parse) ?? .auto)
-        let imported = LogImporter.load(paths: inputs, options: options)
+        // Members stream to the workers: pass 1 here finds every diagnostic and every member id,
+        // each worker reads its own member's rows, so memory does not grow with the team.
+        let imported = LogImporter.members(paths: inputs, options: options)
         let (valid, invalid, unattributed) = Self.partition(imported)
         if !unattributed.isEmpty {
             // Errors that belong to no member (a malformed team file) stop the batch: nothing is written.
@@ -91,7 +93,7 @@ struct Batch: ParsableCommand {
         let stop = Interrupt.install()
         let report: BatchExporter.Report
         do {
-            report = try BatchExporter.run(records: valid, invalid: invalid, request: request,
+            report = try BatchExporter.run(stream: imported, members: valid, invalid: invalid, request: request,
                                            progress: { meter.update($0) }, isCancelled: { stop.load() })
         } catch {
             throw Failure(message: String(describing: error), code: 2)
@@ -119,23 +121,23 @@ struct Batch: ParsableCommand {
         }
     }
 
-    /// Splits the import into members to render and members whose input had errors.
-    static func partition(_ result: ImportResult) -> ([Record], [TeamSummary.Failure], [Diagnostic]) {
+    /// Splits the import into members to render (their positions in the stream) and members whose input had errors.
+    static func partition(_ stream: MemberStream) -> ([Int], [TeamSummary.Failure], [Diagnostic]) {
         var badIDs: [String: [String]] = [:]
         var unattributed: [Diagnostic] = []
-        for d in result.diagnostics where d.severity == .error {
+        for d in stream.diagnostics where d.severity == .error {
             if let member = d.member { badIDs[member, default: []].append(d.description) } else { unattributed.append(d) }
         }
-        var valid: [Record] = []
+        var valid: [Int] = []
         var invalid: [TeamSummary.Failure] = []
         var seen = Set<String>()
-        for record in result.records {
-            let keys = [record.member.id, record.member.name].filter { !$0.isEmpty }
+        for (index, member) in stream.keys.enumerated() {
+            let keys = [member.id, member.name].filter { !$0.isEmpty }
             let messages = keys.flatMap { badIDs[$0] ?? [] }
             if messages.isEmpty {
-                valid.append(record)
+                valid.append(index)
             } else {
-                invalid.append(TeamSummary.Failure(memberID: record.member.id, name: record.member.name, messages: messages))
+                invalid.append(TeamSummary.Failure(memberID: member.id, name: member.name, messages: messages))
             }
             keys.forEach { seen.insert($0) }
         }

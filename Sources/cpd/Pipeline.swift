@@ -22,6 +22,34 @@ struct Pipeline {
         return result
     }
 
+    /// The inputs as a member stream (see `MemberStream`), with the checks `importRecords` makes:
+    /// every diagnostic printed, exit 2 on any error or when there is no member at all.
+    func importStream() throws -> MemberStream {
+        for path in selection.inputs where !FileManager.default.fileExists(atPath: path) {
+            throw Failure.invalid("\(path): error: no such file or folder")
+        }
+        let stream = LogImporter.members(paths: selection.inputs, options: selection.importOptions)
+        for diagnostic in stream.diagnostics { Terminal.error(diagnostic.description) }
+        if stream.hasErrors {
+            let count = stream.diagnostics.filter { $0.severity == .error }.count
+            throw Failure.invalid("cpd: \(count) error\(count == 1 ? "" : "s") in the input; nothing was written.")
+        }
+        if stream.count == 0 {
+            throw Failure.invalid("\(selection.inputs.joined(separator: ", ")): error: no activities found")
+        }
+        return stream
+    }
+
+    /// The position in `stream` of the one member --member names (the same choice as `singleRecord`).
+    func singleMember(in stream: MemberStream) throws -> Int {
+        if stream.count == 1 { return 0 }
+        if let id = selection.member {
+            if let k = stream.keys.firstIndex(where: { $0.id == id || $0.name == id }) { return k }
+            throw Failure.invalid("error: no member '\(id)' in the input; it holds: " + stream.keys.map(\.id).joined(separator: ", "))
+        }
+        throw Failure.invalid("error: the input holds \(stream.count) members; pass --member ID for one record, or use `cpd batch` for all")
+    }
+
     /// The body profiles named by --body, else by the record's own `member.body`.
     func profiles(for record: Record) throws -> [BodyProfile] {
         guard let spec = selection.body ?? record.member.body else {

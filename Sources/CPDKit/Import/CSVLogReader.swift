@@ -35,6 +35,23 @@ struct CSVLogReader {
     private var activityCount = 0
     private var evidence = DateOrderEvidence()
 
+    // Streaming (see MemberStream): pass 1 indexes where each member's rows are instead of
+    // building activities; pass 2 reads one member's rows again under the order pass 1 settled.
+    /// Pass 1: keep each member's row spans and every diagnostic, but no activities.
+    var indexing = false
+    /// The file offset of the buffer `feed` is given, so spans are file offsets.
+    var bufferOffset = 0
+    /// Pass 2: the order of slash dates the whole file settled on (`.auto`: it did not settle).
+    var forcedOrder: DateOrder?
+    /// Per member slot, the byte ranges of their rows; neighbouring rows of one member share a span.
+    private(set) var spans: [[RowSpan]] = []
+    private var lastRowOf: [Int] = []
+    private var rowNumber = 0
+    /// Where the header row ends (file offset), so pass 2 can read the header again.
+    private(set) var headerEnd = 0
+    /// The order of slash dates `finish` settled on (`.auto` when it could not).
+    private(set) var settledOrder: DateOrder = .auto
+
     init(file: String, options: ImportOptions) { self.file = file; self.options = options }
 
     static func read(_ bytes: [UInt8], file: String, options: ImportOptions) -> ImportResult {
@@ -72,6 +89,7 @@ struct CSVLogReader {
         var badIndex = 0
 
         let end = CSVScanner.scan(b, from: start, delimiter: delimiter, firstLine: nextLine, final: final) { row in
+            rowNumber += 1
             // A row holding a bad byte was reported already.
             while badIndex < badBytes.count, badBytes[badIndex].offset < row.start { badIndex += 1 }
             let spoiled = badIndex < badBytes.count && badBytes[badIndex].offset < max(row.end, row.start + 1)
@@ -80,6 +98,7 @@ struct CSVLogReader {
                 let names = row.fields.map { CSVScanner.text($0, b) }
                 let h = LogHeader(names)
                 header = h; headerLine = row.line; columnCount = names.count
+                headerEnd = bufferOffset + row.end
                 if !h.missing.isEmpty {
                     error("missing required columns: " + h.missing.map(\.describedWithAliases).joined(separator: "; "), line: row.line)
                     headerFailed = true
@@ -148,6 +167,7 @@ struct CSVLogReader {
                 members.append(MemberSlot(name: options.memberName ?? "", id: options.memberID ?? ""))
                 logs.append([]); pending.append([]); books.append(NeedBook())
             }
+            if indexing && !failed { noteSpan(member: member, row: row) }
 
             // Date and end date: the order of slash dates is settled after the last row.
             let dateText = text(.date)
@@ -194,6 +214,13 @@ struct CSVLogReader {
                 }
             }
             if failed { return }
+            if indexing {
+                // Only dates that the file's settled order or an end date can still fail are kept.
+                if case .slash = date { pending[member].append(PendingDates(line: row.line, dateText: dateText, date: date, endText: endText, end: end)) }
+                else if end != .empty { pending[member].append(PendingDates(line: row.line, dateText: dateText, date: date, endText: endText, end: end)) }
+                activityCount += 1
+                return
+            }
 
             let reflection = text(.reflection), provider = text(.provider), method = text(.method)
             let source = SourceLocation(file: file, line: row.line)
@@ -238,7 +265,7 @@ struct CSVLogReader {
         }
 
         let order: DateOrder
-        switch evidence.verdict(requested: options.dateOrder) {
+        switch forcedOrder.map(DateOrderEvidence.Verdict.settled) ?? evidence.verdict(requested: options.dateOrder) {
         case .settled(let settled): order = settled
         case let .ambiguous(text, line):
             error("dates such as \"\(text)\" read differently day first and month first; \(DateOrderEvidence.advice)", line: line)
@@ -249,7 +276,22 @@ struct CSVLogReader {
             order = .auto
         }
 
+        settledOrder = order
         let isTeam = header?.isTeam ?? false
+        if indexing {
+            // The same checks as below, on the rows kept, without activities to date.
+            for m in pending.indices {
+                let owner = isTeam ? (members[m].id.isEmpty ? members[m].name : members[m].id) : nil
+                for p in pending[m] {
+                    guard let date = resolve(p.date, text: p.dateText, column: "date", order: order, line: p.line, member: owner) else { continue }
+                    if p.end != .empty {
+                        guard let end = resolve(p.end, text: p.endText, column: "end_date", order: order, line: p.line, member: owner) else { continue }
+                        if end < date { error("end_date \(end) is before the date \(date)", line: p.line, member: owner) }
+                    }
+                }
+            }
+            logs = []
+        }
         for m in logs.indices {
             // Compact in place: rows whose dates fail are dropped, the rest numbered 1, 2, 3…
             var kept = 0
@@ -273,7 +315,8 @@ struct CSVLogReader {
         }
         pending = []
 
-        let records = members.indices.map { k in
+        // Pass 1 hands over no records: MemberStream reads them member by member.
+        let records = indexing ? [] : members.indices.map { k in
             Record(member: Member(name: members[k].name, id: members[k].id), needs: books[k].needs,
                    activities: logs[k], source: file)
         }
@@ -297,5 +340,36 @@ struct CSVLogReader {
             return nil
         }
         return date
+    }
+}
+
+
+/// A run of rows of one member: file bytes `start..<end`, the first starting on `line`.
+struct RowSpan: Sendable, Hashable {
+    var start: Int
+    var end: Int
+    var line: Int
+}
+
+extension CSVLogReader {
+    /// The name and id of each member slot, in first-appearance order (pass 1 has no records).
+    var memberKeys: [(name: String, id: String)] { members.map { ($0.name, $0.id) } }
+
+    /// Notes that `row` belongs to `member`; a row right after the member's previous row extends its span.
+    fileprivate mutating func noteSpan(member: Int, row: borrowing CSVRow) {
+        while spans.count <= member { spans.append([]); lastRowOf.append(-1) }
+        let start = bufferOffset + row.start, end = bufferOffset + row.end
+        if lastRowOf[member] == rowNumber - 1, !spans[member].isEmpty {
+            spans[member][spans[member].count - 1].end = end
+        } else {
+            spans[member].append(RowSpan(start: start, end: end, line: row.line))
+        }
+        lastRowOf[member] = rowNumber
+    }
+
+    /// Pass 2: reads rows `b` (whole rows, the first on `line`) after the header was fed.
+    mutating func feed(rows b: UnsafeBufferPointer<UInt8>, line: Int) {
+        nextLine = line
+        _ = feed(b, final: true)
     }
 }
