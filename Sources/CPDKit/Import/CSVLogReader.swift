@@ -1,7 +1,7 @@
 import Foundation
 
 /// Turns the bytes of one activity-log CSV into records, collecting every problem on the way.
-struct CSVLogReader {
+struct CSVLogReader: Sendable {
     let file: String
     let options: ImportOptions
     private var diagnostics: [Diagnostic] = []
@@ -366,6 +366,9 @@ extension CSVLogReader {
         }
         lastRowOf[member] = rowNumber
     }
+
+    /// Pass 2 template: the header's warnings were reported in pass 1.
+    mutating func forgetDiagnostics() { diagnostics = [] }
 
     /// Pass 2: reads rows `b` (whole rows, the first on `line`) after the header was fed.
     mutating func feed(rows b: UnsafeBufferPointer<UInt8>, line: Int) {

@@ -55,10 +55,9 @@ public final class MemberStream: Sequence, Sendable {
     /// What pass 2 needs to read a CSV file's members again.
     struct IndexedFile: Sendable {
         var path: String
-        /// The bytes up to the end of the header row (byte-order mark and blank lines included).
-        var header: [UInt8]
-        /// The order of slash dates the whole file settled on.
-        var order: DateOrder
+        /// A reader that has read the header (up to the end of the header row) and takes the file's
+        /// settled order of slash dates: copied for each member, so the header is read once.
+        var reader: CSVLogReader
         var spans: [[RowSpan]]
     }
 
@@ -130,9 +129,7 @@ public final class MemberStream: Sequence, Sendable {
 
     /// Pass 2 for one member of one CSV file: the header, then only their rows, under the file's settled date order.
     private func readRows(_ file: IndexedFile, slot: Int, problems: inout [Diagnostic]) -> Record {
-        var reader = CSVLogReader(file: file.path, options: options)
-        reader.forcedOrder = file.order
-        _ = file.header.withUnsafeBufferPointer { reader.feed($0, final: true) }
+        var reader = file.reader
         let fd = open(file.path, O_RDONLY)
         if fd < 0 {
             problems.append(.error("cannot read the file again: " + String(cString: strerror(errno)), file: file.path))
@@ -183,13 +180,18 @@ extension LogImporter {
                 var header = [UInt8](repeating: 0, count: reader.headerEnd)
                 if reader.headerEnd > 0 {
                     rewind(handle)
-                    header = Array(header.prefix(fread(&header, 1, reader.headerEnd, handle)))
+                    let got = header.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
+                    header.removeLast(header.count - got)
                 }
                 fclose(handle)
                 diagnostics += result.diagnostics
                 isTeam = isTeam || result.isTeam
                 let file = files.count
-                files.append(MemberStream.IndexedFile(path: path, header: header, order: reader.settledOrder, spans: reader.spans))
+                var template = CSVLogReader(file: path, options: options)
+                template.forcedOrder = reader.settledOrder
+                _ = header.withUnsafeBufferPointer { template.feed($0, final: true) }
+                template.forgetDiagnostics()
+                files.append(MemberStream.IndexedFile(path: path, reader: template, spans: reader.spans))
                 for (slot, key) in reader.memberKeys.enumerated() { add(name: key.name, id: key.id, .rows(file: file, slot: slot)) }
             } else {
                 guard let bytes = readBytes(path, diagnostics: &diagnostics) else { continue }
