@@ -33,5 +33,16 @@ fuzz: deps
 sanitize: deps
 	scripts/sanitize.sh
 
+# Issue 6's targets in one table. SCALE=quick skips the 10,000-member batch; BENCH is the folder with
+# compare.py, gen_logs.py and the peers (ReportLab, Typst), installed into a git-ignored .venv.
+BENCH ?= ../shared/bench
+SCALE ?= full
+bench: deps
+	@test -x .venv/bin/python || python3 -m venv .venv
+	@.venv/bin/python -m pip install --quiet reportlab typst
+	$(SWIFT) build -c release --product cpd
+	$(SWIFT) build -c release --product cpd-floor
+	.venv/bin/python scripts/bench.py --cpd $(CPD) --floor .build/release/cpd-floor --python .venv/bin/python --bench $(BENCH) --scale $(SCALE)
+
 clean:
 	rm -rf .build out

@@ -9,6 +9,10 @@ final class PangoMeasurer: TextMeasurer {
     private var layouts: [OpaquePointer] = []
     private var entries: [Entry] = []
     private var fonts: [FontKey: OpaquePointer] = [:]
+    /// Text already set in this document, by everything that decides its shape: a type, a category,
+    /// an hour figure or a header slot repeated on every row or page is shaped once and its one
+    /// layout painted wherever it appears (the same glyphs, so the same bytes as shaping it again).
+    private var measured: [MeasureKey: MeasuredText] = [:]
 
     struct Entry {
         var color: RGBColor
@@ -19,6 +23,7 @@ final class PangoMeasurer: TextMeasurer {
     }
 
     private struct FontKey: Hashable { var style: String; var bold: Bool; var italic: Bool }
+    private struct MeasureKey: Hashable { var text: TextSpec; var width: Double }
 
     init(cr: OpaquePointer, layout spec: LayoutSpec) {
         _ = FontSetup.ready
@@ -56,6 +61,14 @@ final class PangoMeasurer: TextMeasurer {
     }
 
     func measure(_ t: TextSpec, width: Double) -> MeasuredText {
+        let key = MeasureKey(text: t, width: width)
+        if let done = measured[key] { return done }
+        let result = shape(t, width: width)
+        measured[key] = result
+        return result
+    }
+
+    private func shape(_ t: TextSpec, width: Double) -> MeasuredText {
         let style = spec.style(t.style)
         let layout = pango_layout_new(context)!
         pango_layout_set_font_description(layout, font(FontKey(style: t.style, bold: t.bold ?? style.bold, italic: t.italic ?? style.italic)))
@@ -78,7 +91,7 @@ final class PangoMeasurer: TextMeasurer {
             }
         }
         if utf8.isEmpty { pango_layout_set_text(layout, "", 0) }
-        if !t.runs.isEmpty { applyRuns(t.runs, to: layout) }
+        applyAttributes(t.runs, to: layout)
 
         var entry = Entry(color: spec.color(t.color ?? style.color), lineX: [], baselines: [], tops: [])
         var lines: [LineBox] = []
@@ -100,8 +113,15 @@ final class PangoMeasurer: TextMeasurer {
         return MeasuredText(id: layouts.count - 1, width: width, lines: lines)
     }
 
-    private func applyRuns(_ runs: [TextRun], to layout: OpaquePointer) {
+    /// Ligatures and inserted hyphens are glyphs without a WinAnsi code, so cairo would embed a second
+    /// (CID) subset of each font just for "fi", "fl" and "‐": turning both off keeps one small subset per
+    /// font. A word broken by WRAP_WORD_CHAR is a file name or an ID, where a hyphen would mislead anyway.
+    private func applyAttributes(_ runs: [TextRun], to layout: OpaquePointer) {
         let list = pango_attr_list_new()!
+        for attr in [pango_attr_font_features_new("liga 0, clig 0"), pango_attr_insert_hyphens_new(0)] {
+            guard let attr else { continue }
+            pango_attr_list_insert(list, attr)  // start 0 and end G_MAXUINT by default: the whole text
+        }
         for run in runs {
             let style = spec.style(run.style)
             let c = spec.color(style.color)

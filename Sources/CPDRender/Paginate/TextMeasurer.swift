@@ -19,9 +19,18 @@ public struct TextSpec: Sendable, Hashable {
     public init(_ text: String, style: String, alignment: Alignment = .left, wraps: Bool = true, maxLines: Int? = nil,
                 color: String? = nil, bold: Bool? = nil, italic: Bool? = nil) {
         // NUL would end the C string early inside Pango; nothing a user means by it survives anyway.
-        self.text = text.contains("\u{0}") ? text.replacingOccurrences(of: "\u{0}", with: "") : text
+        self.text = Self.withoutNUL(text)
         self.style = style; self.alignment = alignment; self.wraps = wraps; self.maxLines = maxLines
         self.color = color; self.bold = bold; self.italic = italic
+    }
+}
+
+extension TextSpec {
+    /// The text without NUL bytes. Checked on the UTF-8 bytes first: every cell and paragraph passes
+    /// through here, and Foundation's `replacingOccurrences` on clean text cost ~3% of a batch.
+    static func withoutNUL(_ text: String) -> String {
+        guard text.utf8.contains(0) else { return text }
+        return String(decoding: text.utf8.filter { $0 != 0 }, as: UTF8.self)
     }
 }
 
@@ -39,7 +48,7 @@ extension TextSpec {
         self.init("", style: parts.first?.style ?? "body", alignment: alignment)
         var text = "", runs: [TextRun] = []
         for (i, part) in parts.enumerated() {
-            let clean = part.text.replacingOccurrences(of: "\u{0}", with: "")
+            let clean = Self.withoutNUL(part.text)
             let start = text.utf8.count
             text += clean
             if i > 0 { runs.append(TextRun(range: start..<text.utf8.count, style: part.style)) }
