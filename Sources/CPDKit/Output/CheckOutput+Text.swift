@@ -7,7 +7,9 @@ extension CheckOutput {
     }
 
     static func section(_ a: Assessment) -> String {
-        var out = "\(a.member.name) (\(a.member.id)): \(a.bodyName) [\(a.bodyID)]\n"
+        // A one-person log without --name/--member has neither; don't print "(): ".
+        let who = [a.member.name, a.member.id.isEmpty ? "" : "(\(a.member.id))"].filter { !$0.isEmpty }.joined(separator: " ")
+        var out = (who.isEmpty ? "" : who + ": ") + "\(a.bodyName) [\(a.bodyID)]\n"
         out += "Period \(a.period.start) to \(a.period.end); counted in \(a.unit)\n"
         out += "Total \(a.totals.total.hoursText) h (structured \(a.totals.structured.hoursText) h, unstructured \(a.totals.unstructured.hoursText) h)\n\n"
 
