@@ -3,6 +3,10 @@
 enum JSONText {
     /// A JSON string literal with every character JSON requires escaped.
     static func string(_ s: String) -> String {
+        // Most strings need no escape at all: check the bytes once and copy them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

@@ -20,7 +20,14 @@ struct Ledger {
     }
 
     /// The counted sum of what a rule's filter selects.
-    func sum(_ rule: Requirement) -> Int { selected(rule).map { worth[$0.number] ?? 0 }.reduce(0, +) }
+    func sum(_ rule: Requirement) -> Int {
+        // A plain loop: building the selected array copies every Activity (and retains its strings).
+        var total = 0
+        for a in activities where !disqualified.contains(a.number) && rule.filter.matches(a, vocabulary: profile.vocabulary) {
+            total += worth[a.number] ?? 0
+        }
+        return total
+    }
 
     func worth(of activity: Activity) -> Int { worth[activity.number] ?? 0 }
 

@@ -146,9 +146,12 @@ public struct ActivityFilter: Sendable, Hashable {
 
     public func matches(_ activity: Activity, vocabulary: Vocabulary) -> Bool {
         if let type, activity.type != type { return false }
-        let ids = Set(activity.categories.compactMap { vocabulary.categoryID(for: $0) }.map(Vocabulary.normalise))
-        if !categories.isEmpty, !categories.contains(where: { ids.contains(Vocabulary.normalise($0)) }) { return false }
-        if excludedCategories.contains(where: { ids.contains(Vocabulary.normalise($0)) }) { return false }
+        // Most rules filter on type alone: only look words up when a category decides.
+        if !categories.isEmpty || !excludedCategories.isEmpty {
+            let ids = Set(activity.categories.compactMap { vocabulary.categoryID(for: $0) }.map(Vocabulary.normalise))
+            if !categories.isEmpty, !categories.contains(where: { ids.contains(Vocabulary.normalise($0)) }) { return false }
+            if excludedCategories.contains(where: { ids.contains(Vocabulary.normalise($0)) }) { return false }
+        }
         if !methods.isEmpty {
             guard let m = activity.method.map(Vocabulary.normalise), methods.map(Vocabulary.normalise).contains(m) else { return false }
         }

@@ -43,6 +43,22 @@ public struct Vocabulary: Sendable, Hashable {
 
     /// Lower-case letters and digits only.
     public static func normalise(_ word: String) -> String {
+        // Category words are nearly always ASCII: fold them byte by byte, without
+        // Unicode property look-ups (a million-row check calls this millions of times).
+        var ascii = [UInt8]()
+        ascii.reserveCapacity(word.utf8.count)
+        for byte in word.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): ascii.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): ascii.append(byte + 32)
+            case 0x80...: return unicodeNormalise(word)
+            default: break
+            }
+        }
+        return String(decoding: ascii, as: UTF8.self)
+    }
+
+    private static func unicodeNormalise(_ word: String) -> String {
         String(word.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
     }
 }
