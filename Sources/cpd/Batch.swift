@@ -46,6 +46,9 @@ struct Batch: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Take only share K of N of the members (by a stable hash of the member id), for job arrays.", valueName: "K/N"))
     var shard: String = "1/1"
 
+    @Option(name: .long, help: ArgumentHelp("The team's name on team-summary.pdf (default: the team JSON's team.name).", valueName: "NAME"))
+    var teamName: String?
+
     @Flag(name: .long, help: "Print no progress.")
     var quiet = false
 
@@ -104,7 +107,8 @@ struct Batch: ParsableCommand {
             throw Failure(message: "", code: 130)
         }
         do {
-            try TeamSummaryFiles.write(report.summary, to: out, layout: try LayoutCatalog.layout("team-summary"), options: request.renderOptions)
+            try TeamSummaryFiles.write(report.summary, to: out, layout: try LayoutCatalog.layout("team-summary"), options: request.renderOptions,
+                                       teamName: teamName ?? imported.teamName)
         } catch {
             throw Failure(message: String(describing: error), code: 2)
         }

@@ -19,6 +19,9 @@ struct Summary: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The layout for team-summary.pdf.", valueName: "NAME|FILE"))
     var layout: String = "team-summary"
 
+    @Option(name: .long, help: ArgumentHelp("The team's name on team-summary.pdf.", valueName: "NAME"))
+    var teamName: String?
+
     func run() throws {
         var parts: [TeamSummary] = []
         for folder in folders {
@@ -37,7 +40,8 @@ struct Summary: ParsableCommand {
         do { spec = try LayoutCatalog.layout(layout) } catch { throw Failure.invalid(String(describing: error)) }
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            try TeamSummaryFiles.write(merged, to: out, layout: spec, options: RenderOptions.fromEnvironment(creator: "cpd \(CPDVersion.string)"))
+            try TeamSummaryFiles.write(merged, to: out, layout: spec, options: RenderOptions.fromEnvironment(creator: "cpd \(CPDVersion.string)"),
+                                       teamName: teamName)
         } catch {
             throw Failure(message: "\(out): error: \(error)", code: 2)
         }

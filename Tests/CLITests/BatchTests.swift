@@ -83,6 +83,8 @@ import Testing
         let members = try #require(try Self.json(out + "/team-summary.json")["members"] as? [[String: Any]])
         let ann = try #require(members.first { ($0["member"] as? [String: Any])?["id"] as? String == "A1" })
         #expect(((ann["totals"] as? [String: Any])?["hours"] as? NSNumber)?.doubleValue == 35)
+        // The team JSON's name heads the team overview.
+        #expect(try Harness.pdfText(out + "/team-summary.pdf").contains("Advice"))
     }
 
     @Test func outputDoesNotDependOnJobs() throws {
