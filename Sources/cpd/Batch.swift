@@ -41,7 +41,7 @@ struct Batch: ParsableCommand {
     var dateFormat: String?
 
     @Option(name: .long, help: ArgumentHelp("Members rendered at once (default: the number of cores).", valueName: "N"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Option(name: .long, help: ArgumentHelp("Take only share K of N of the members (by a stable hash of the member id), for job arrays.", valueName: "K/N"))
     var shard: String = "1/1"
@@ -55,7 +55,7 @@ struct Batch: ParsableCommand {
     func validate() throws {
         if period != nil && (from != nil || to != nil) { throw ValidationError("Use either --period or --from/--to, not both.") }
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together.") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if Shard(shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, not '\(shard)'.") }
         if let dateFormat, DateOrder.parse(dateFormat) == nil {
             throw ValidationError("--date-format takes dd/mm/yyyy or mm/dd/yyyy, not '\(dateFormat)'.")
@@ -91,7 +91,7 @@ struct Batch: ParsableCommand {
 
         let request = BatchExporter.Request(
             outputDirectory: out, profiles: profiles, selection: selection, assessOptions: AssessOptions(), layout: spec,
-            renderOptions: RenderOptions.fromEnvironment(creator: "cpd \(CPDVersion.string)"), jobs: jobs, shard: Shard(shard)!)
+            renderOptions: RenderOptions.fromEnvironment(creator: "cpd \(CPDVersion.string)"), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: Shard(shard)!)
         let meter = ProgressMeter(quiet: quiet)
         let stop = Interrupt.install()
         let report: BatchExporter.Report

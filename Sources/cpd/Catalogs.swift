@@ -55,17 +55,26 @@ struct Bodies: ParsableCommand {
 
 /// `cpd layouts`: the page layouts built in.
 struct Layouts: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the record layouts built into cpd.")
+    static let configuration = CommandConfiguration(
+        abstract: "List the record layouts built into cpd.",
+        discussion: "Use one with --layout NAME, or copy Layouts/NAME.yaml, edit it and pass --layout ./mine.yaml."
+    )
 
     @Flag(name: .long, help: "Print the list as JSON.")
     var json = false
 
     func run() throws {
-        let names = LayoutCatalog.builtinNames
+        let layouts = try LayoutCatalog.builtinNames.map { try LayoutCatalog.layout($0) }
         if json {
-            Terminal.out("[" + names.map { "{\"name\": \(JSONText.string($0))}" }.joined(separator: ", ") + "]")
+            let items = layouts.map { l in
+                "{\"name\": \(JSONText.string(l.name)), \"description\": \(JSONText.string(l.summary)), "
+                    + "\"kind\": \(JSONText.string(l.isTeamOverview ? "team" : "record")), "
+                    + "\"page\": {\"width\": \(Int(l.page.width.rounded())), \"height\": \(Int(l.page.height.rounded()))}}"
+            }
+            Terminal.out("[" + items.joined(separator: ", ") + "]")
         } else {
-            for name in names { Terminal.out(name) }
+            let width = layouts.map(\.name.count).max() ?? 0
+            for l in layouts { Terminal.out(l.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + l.summary) }
         }
     }
 }
