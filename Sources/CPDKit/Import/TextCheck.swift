@@ -34,9 +34,11 @@ enum TextCheck {
         return found
 
         func record(_ problem: Problem, at offset: Int) {
-            // One report per line is enough to act on; skip to the line's end.
+            // One report per line is enough to act on; skip to the line's end. A lone CR ends a line
+            // too, as in CSVScanner: skipping to LF only hid a second line's bad byte in a whole-file
+            // read but not when the file was read in chunks (found by fuzz-csv).
             found.append(Finding(offset: offset, problem: problem))
-            while i < n, b[i] != 0x0A { i += 1 }
+            while i < n, b[i] != 0x0A, b[i] != 0x0D { i += 1 }
         }
     }
 

@@ -17,6 +17,8 @@ public enum BodyCatalog {
     /// An unknown id is an error that lists the known ones.
     public static func profile(_ idOrPath: String) throws -> BodyProfile {
         if isPath(idOrPath) {
+            // A profile is a page of rules; refusing huge or endless files (/dev/zero) keeps a typo from hanging cpd.
+            if let problem = UserDataFile.problem(idOrPath) { throw ProfileError(file: idOrPath, message: problem) }
             guard let data = FileManager.default.contents(atPath: idOrPath) else {
                 throw ProfileError(file: idOrPath, message: "cannot read the profile file")
             }

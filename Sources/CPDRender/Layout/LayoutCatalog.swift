@@ -1,4 +1,5 @@
 import CPDData
+import CPDKit
 import Foundation
 
 /// The layouts built into cpd (`Layouts/*.yaml`, embedded at build time) and a user's own layout files.
@@ -21,6 +22,7 @@ public enum LayoutCatalog {
         guard looksLikePath || FileManager.default.fileExists(atPath: nameOrPath) else {
             throw LayoutError(file: nameOrPath, message: "no built-in layout named '\(nameOrPath)' (built in: \(builtinNames.joined(separator: ", ")); or give a path to a .yaml file)")
         }
+        if let problem = UserDataFile.problem(nameOrPath) { throw LayoutError(file: nameOrPath, message: problem) }
         guard let data = FileManager.default.contents(atPath: nameOrPath) else {
             throw LayoutError(file: nameOrPath, message: "cannot read the layout file")
         }
