@@ -17,7 +17,7 @@ public enum TeamSummaryRenderer {
         }
         _ = FontSetup.ready
         let surface = try PDFSurface(width: layout.page.width, height: layout.page.height)
-        let measurer = PangoMeasurer(cr: surface.cr, layout: layout)
+        let measurer = PangoMeasurer(cr: surface.cr, layout: layout, retainsLayouts: false)
         let facts = TeamFacts(summary)
         let team = teamName.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         let tokens = Tokens(team: team, bodies: facts.bodies.map { ($0.id, $0.name) }, period: facts.periodText(labels: layout.labels),

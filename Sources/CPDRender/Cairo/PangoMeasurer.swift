@@ -6,7 +6,14 @@ import CCairoPango
 final class PangoMeasurer: TextMeasurer {
     private let context: OpaquePointer
     private let spec: LayoutSpec
-    private var layouts: [OpaquePointer] = []
+    /// Shaped layouts by id; nil where the measurer does not keep them (see `retainsLayouts`).
+    private var layouts: [OpaquePointer?] = []
+    /// What to shape again at paint time for a layout not kept.
+    private var specs: [(TextSpec, Double)] = []
+    /// Keep every shaped layout for the painter (a record: each text is shaped once). A team overview of
+    /// thousands of short cells sets this off so memory stays flat as the team grows: its cells are shaped
+    /// again when painted, which costs little next to the records themselves.
+    private let retainsLayouts: Bool
     private var entries: [Entry] = []
     private var fonts: [FontKey: OpaquePointer] = [:]
     /// Text already set in this document, by everything that decides its shape: a type, a category,
@@ -25,9 +32,10 @@ final class PangoMeasurer: TextMeasurer {
     private struct FontKey: Hashable { var style: String; var bold: Bool; var italic: Bool }
     private struct MeasureKey: Hashable { var text: TextSpec; var width: Double }
 
-    init(cr: OpaquePointer, layout spec: LayoutSpec) {
+    init(cr: OpaquePointer, layout spec: LayoutSpec, retainsLayouts: Bool = true) {
         _ = FontSetup.ready
         self.spec = spec
+        self.retainsLayouts = retainsLayouts
         // The per-thread default map (thread-safe since Pango 1.32.6); the context is ours alone.
         let map = pango_cairo_font_map_get_default()
         context = pango_font_map_create_context(map)
@@ -43,7 +51,7 @@ final class PangoMeasurer: TextMeasurer {
     }
 
     deinit {
-        for l in layouts { g_object_unref(UnsafeMutableRawPointer(l)) }
+        for l in layouts { if let l { g_object_unref(UnsafeMutableRawPointer(l)) } }
         for f in fonts.values { pango_font_description_free(f) }
         g_object_unref(UnsafeMutableRawPointer(context))
     }
@@ -70,6 +78,36 @@ final class PangoMeasurer: TextMeasurer {
 
     private func shape(_ t: TextSpec, width: Double) -> MeasuredText {
         let style = spec.style(t.style)
+        let layout = makeLayout(t, width: width)
+        var entry = Entry(color: spec.color(t.color ?? style.color), lineX: [], baselines: [], tops: [])
+        var lines: [LineBox] = []
+        let scale = Double(PANGO_SCALE)
+        let iter = pango_layout_get_iter(layout)!
+        repeat {
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iter, nil, &logical)
+            let top = Double(logical.y) / scale
+            lines.append(LineBox(top: top, bottom: top + Double(logical.height) / scale))
+            entry.tops.append(top)
+            entry.lineX.append(Double(logical.x) / scale)
+            entry.baselines.append(Double(pango_layout_iter_get_baseline(iter)) / scale)
+        } while pango_layout_iter_next_line(iter) != 0
+        pango_layout_iter_free(iter)
+
+        if retainsLayouts {
+            layouts.append(layout)
+        } else {
+            layouts.append(nil)
+            specs.append((t, width))
+            g_object_unref(UnsafeMutableRawPointer(layout))
+        }
+        entries.append(entry)
+        return MeasuredText(id: layouts.count - 1, width: width, lines: lines)
+    }
+
+    /// A Pango layout of `t` at `width`, set up the same way every time it is made.
+    private func makeLayout(_ t: TextSpec, width: Double) -> OpaquePointer {
+        let style = spec.style(t.style)
         let layout = pango_layout_new(context)!
         pango_layout_set_font_description(layout, font(FontKey(style: t.style, bold: t.bold ?? style.bold, italic: t.italic ?? style.italic)))
         pango_layout_set_width(layout, Int32(max(1, width) * Double(PANGO_SCALE)))
@@ -92,25 +130,7 @@ final class PangoMeasurer: TextMeasurer {
         }
         if utf8.isEmpty { pango_layout_set_text(layout, "", 0) }
         applyAttributes(t.runs, to: layout)
-
-        var entry = Entry(color: spec.color(t.color ?? style.color), lineX: [], baselines: [], tops: [])
-        var lines: [LineBox] = []
-        let scale = Double(PANGO_SCALE)
-        let iter = pango_layout_get_iter(layout)!
-        repeat {
-            var logical = PangoRectangle()
-            pango_layout_iter_get_line_extents(iter, nil, &logical)
-            let top = Double(logical.y) / scale
-            lines.append(LineBox(top: top, bottom: top + Double(logical.height) / scale))
-            entry.tops.append(top)
-            entry.lineX.append(Double(logical.x) / scale)
-            entry.baselines.append(Double(pango_layout_iter_get_baseline(iter)) / scale)
-        } while pango_layout_iter_next_line(iter) != 0
-        pango_layout_iter_free(iter)
-
-        layouts.append(layout)
-        entries.append(entry)
-        return MeasuredText(id: layouts.count - 1, width: width, lines: lines)
+        return layout
     }
 
     /// Ligatures and inserted hyphens are glyphs without a WinAnsi code, so cairo would embed a second
@@ -139,7 +159,18 @@ final class PangoMeasurer: TextMeasurer {
 
     /// Paints lines `range` of measured text `id` with the first line's top at (`x`, `y`).
     func paint(id: Int, lines range: Range<Int>, x: Double, y: Double, on cr: OpaquePointer) {
-        let layout = layouts[id], e = entries[id]
+        if let layout = layouts[id] {
+            paint(layout, entry: entries[id], lines: range, x: x, y: y, on: cr)
+        } else {
+            // Only a measurer that keeps no layout has nil ones, so `specs` lines up with ids.
+            let (t, width) = specs[id]
+            let layout = makeLayout(t, width: width)
+            paint(layout, entry: entries[id], lines: range, x: x, y: y, on: cr)
+            g_object_unref(UnsafeMutableRawPointer(layout))
+        }
+    }
+
+    private func paint(_ layout: OpaquePointer, entry e: Entry, lines range: Range<Int>, x: Double, y: Double, on cr: OpaquePointer) {
         cairo_set_source_rgb(cr, e.color.red, e.color.green, e.color.blue)
         guard !range.isEmpty, range.lowerBound < e.tops.count else { return }
         if range.lowerBound == 0 && range.upperBound >= e.tops.count {
