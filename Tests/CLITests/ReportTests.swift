@@ -92,6 +92,22 @@ import Testing
         #expect(text.contains("2 hours"))
     }
 
+    @Test func severalBodiesGetASectionEach() throws {
+        let dir = try Harness.tempDir()
+        let out = dir + "/two.pdf"
+        let r = try Harness.cpd(["report", Harness.fixture("amelia-smith-2026.json"), "--body", "fca-ria,cii", "--period", "2026", "-o", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try Harness.pdfText(out)
+        // Each body heads its own summary, with its own requirements.
+        #expect(text.contains("Chartered Insurance Institute"))
+        #expect(text.contains("FCA retail investment advisers"))
+        #expect(text.contains("A reflective statement of outcomes for every activity"))
+        let check = try Harness.cpd(["check", Harness.fixture("amelia-smith-2026.json"), "--body", "fca-ria,cii", "--period", "2026", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        let bodies = try #require(object["bodies"] as? [[String: Any]])
+        #expect(bodies.compactMap { $0["body"] as? String } == ["fca-ria", "cii"])
+    }
+
     @Test func rerunsAreByteIdentical() throws {
         let dir = try Harness.tempDir()
         for name in ["a.pdf", "b.pdf"] {
