@@ -21,7 +21,7 @@ for n in "$N1" "$N2"; do
     bytes=$(grep -E "definitely lost:" "$WORK/valgrind-$n.log" | sed -E 's/.*definitely lost: ([0-9,]+) bytes.*/\1/' | tr -d ,)
     records=$(find "$WORK/out-$n" -name '*.pdf' ! -name 'team-summary.pdf' | wc -l)
     echo "members=$n records=$records definitely-lost=${bytes:-0} bytes"
-    grep -E "definitely lost|indirectly lost|possibly lost|ERROR SUMMARY" "$WORK/valgrind-$n.log" | sed 's/^==[0-9]*==/  /'
+    grep -E "^==[0-9]+== +(definitely lost|indirectly lost|possibly lost|still reachable):" "$WORK/valgrind-$n.log" | sed 's/^==[0-9]*==/  /'
     lost+=("${bytes:-0}")
     cp "$WORK/valgrind-$n.log" "/tmp/cpd-leak-valgrind-$n.log"
 done

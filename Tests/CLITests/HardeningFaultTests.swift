@@ -99,7 +99,8 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Harness.cpdPath)
         process.arguments = ["batch", dir + "/team.csv", "--body", "fca-ria", "--period", "2026", "--out", out, "--jobs", "2", "--quiet"]
-        process.environment = ["SOURCE_DATE_EPOCH": "1767225600", "PATH": "/usr/bin:/bin"]
+        // The test's own environment (sanitizer options among it), with a fixed creation date.
+        process.environment = ProcessInfo.processInfo.environment.merging(["SOURCE_DATE_EPOCH": "1767225600"]) { $1 }
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
