@@ -55,4 +55,21 @@ import Testing
             .replacingOccurrences(of: "name: Bomb\n", with: key == "name" ? "" : "name: Bomb\n") + "\(key): " + bomb + "\n"
         #expect(throws: ProfileError.self) { try BodyCatalog.parse(yaml: yaml, file: "bomb.yaml") }
     }
+
+    /// No code path starts a program or lets user text become Pango markup or a printf format:
+    /// a scan of every source file, so a new call is caught when it is added.
+    @Test func noShellNoMarkupNoUserFormatStrings() throws {
+        let sources = ImportSupport.root + "/Sources"
+        let files = try #require(FileManager.default.enumerator(atPath: sources)?.allObjects as? [String]).filter { $0.hasSuffix(".swift") }
+        #expect(files.count > 50)
+        // String(format:) only where every argument is a number cpd computed.
+        let formatAllowed: Set = ["cpd/ProgressMeter.swift", "cpd/Catalogs.swift", "cpd-floor/main.swift"]
+        for file in files {
+            let text = try String(contentsOfFile: sources + "/" + file, encoding: .utf8)
+            for call in ["Process()", "popen(", "system(", "posix_spawn", "execv", "pango_layout_set_markup", "pango_parse_markup"] {
+                #expect(!text.contains(call), "\(file) calls \(call)")
+            }
+            if !formatAllowed.contains(file) { #expect(!text.contains("String(format:"), "\(file) uses String(format:)") }
+        }
+    }
 }
