@@ -24,15 +24,22 @@ extension TeamSummary {
     /// One row per member: member, member_id, file, status, shortfall, each body's total and
     /// structured time, and each requirement as `met` or `short by N`.
     public func csv() -> String {
+        var out = ""
+        csv { out += $0 }
+        return out
+    }
+
+    /// The same text as `csv()`, handed to `append` a line at a time, so a large team's file is never held whole.
+    public func csv(_ append: (String) throws -> Void) rethrows {
         let bodies = bodyIDs, columns = requirementColumns
         var header = ["member", "member_id", "file", "status", "shortfall"]
         for body in bodies { header += ["\(body) total hours", "\(body) structured hours"] }
         header += columns.map { "\($0.body)/\($0.requirement)" }
-        var lines = [header.map(Self.csvField).joined(separator: ",")]
+        try append(header.map(Self.csvField).joined(separator: ",") + "\n")
         for failure in failures {
             var fields = [failure.name, failure.memberID, "", "invalid", ""]
             fields += Array(repeating: "", count: bodies.count * 2 + columns.count)
-            lines.append(fields.map(Self.csvField).joined(separator: ","))
+            try append(fields.map(Self.csvField).joined(separator: ",") + "\n")
         }
         for row in rows {
             var fields = [row.name, row.memberID, row.file, row.compliant ? "compliant" : "short", Self.number(row.shortfall)]
@@ -44,23 +51,30 @@ extension TeamSummary {
                 let r = row.bodies.first { $0.bodyID == column.body }?.requirements.first { $0.id == column.requirement }
                 fields.append(r.map { $0.met ? "met" : "short by \(Self.number($0.shortfall))" } ?? "")
             }
-            lines.append(fields.map(Self.csvField).joined(separator: ","))
+            try append(fields.map(Self.csvField).joined(separator: ",") + "\n")
         }
-        return lines.joined(separator: "\n") + "\n"
     }
 
     /// `{"compliant": …, "members": [ …each member's check JSON… ], "files": [ … ], "failures": [ … ]}`,
     /// one member per line so that shards merge without rewriting any member's object.
     public func json() -> String {
-        var out = "{\"compliant\": \(compliant), \"members\": ["
-        out += rows.map { "\n" + $0.checkJSON }.joined(separator: ",")
-        out += "\n], \"files\": [" + rows.map { Self.jsonString($0.file) }.joined(separator: ", ") + "],"
-        out += "\n\"failures\": ["
-        out += failures.map { f in
-            "\n{\"member\": {\"name\": \(Self.jsonString(f.name)), \"id\": \(Self.jsonString(f.memberID))}, \"messages\": ["
-                + f.messages.map(Self.jsonString).joined(separator: ", ") + "]}"
-        }.joined(separator: ",")
-        return out + "\n]}\n"
+        var out = ""
+        json { out += $0 }
+        return out
+    }
+
+    /// The same text as `json()`, handed to `append` a member at a time, so a large team's file is never held whole.
+    public func json(_ append: (String) throws -> Void) rethrows {
+        try append("{\"compliant\": \(compliant), \"members\": [")
+        for (i, row) in rows.enumerated() { try append((i == 0 ? "\n" : ",\n") + row.checkJSON) }
+        try append("\n], \"files\": [")
+        for (i, row) in rows.enumerated() { try append((i == 0 ? "" : ", ") + Self.jsonString(row.file)) }
+        try append("],\n\"failures\": [")
+        for (i, f) in failures.enumerated() {
+            try append((i == 0 ? "" : ",") + "\n{\"member\": {\"name\": \(Self.jsonString(f.name)), \"id\": \(Self.jsonString(f.memberID))}, \"messages\": ["
+                + f.messages.map(Self.jsonString).joined(separator: ", ") + "]}")
+        }
+        try append("\n]}\n")
     }
 
     /// Reads a `team-summary.json` that `json()` wrote.

@@ -12,18 +12,38 @@ public enum TeamSummaryRenderer {
     ///   - layout: a team overview layout (`team-summary`, or a user's file with team sections).
     /// - Throws: `LayoutError` when `layout` draws a member's record; an error describing cairo's failure otherwise.
     public static func render(_ summary: TeamSummary, teamName: String?, layout: LayoutSpec, options: RenderOptions) throws -> [UInt8] {
+        try render(summary, teamName: teamName, layout: layout, options: options, output: nil)
+    }
+
+    /// Lays out and paints the team overview, handing the PDF to `output` piece by piece as cairo writes it
+    /// (the same bytes `render` returns), so a team of thousands never holds its overview PDF in memory.
+    /// - Throws: as `render`, and whatever `output` throws.
+    public static func render(_ summary: TeamSummary, teamName: String?, layout: LayoutSpec, options: RenderOptions,
+                              output: (UnsafeRawBufferPointer) throws -> Void) throws {
+        _ = try withoutActuallyEscaping(output) { output in
+            try render(summary, teamName: teamName, layout: layout, options: options, output: Optional(output))
+        }
+    }
+
+    private static func render(_ summary: TeamSummary, teamName: String?, layout: LayoutSpec, options: RenderOptions,
+                               output: ((UnsafeRawBufferPointer) throws -> Void)?) throws -> [UInt8] {
         guard layout.isTeamOverview else {
             throw LayoutError(file: layout.name, message: "layout '\(layout.name)' draws a member's record, not a team overview (use team-summary, or a layout whose sections are teamTitle, teamChart, teamMatrix, invalidMembers, teamTotals)")
         }
         _ = FontSetup.ready
-        let surface = try PDFSurface(width: layout.page.width, height: layout.page.height)
+        let surface = try PDFSurface(width: layout.page.width, height: layout.page.height, output: output)
         let measurer = PangoMeasurer(cr: surface.cr, layout: layout, retainsLayouts: false)
         let facts = TeamFacts(summary)
         let team = teamName.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         let tokens = Tokens(team: team, bodies: facts.bodies.map { ($0.id, $0.name) }, period: facts.periodText(labels: layout.labels),
                             layout: layout, generated: options.generatedDate)
         var builder = TeamDocumentBuilder(summary: summary, facts: facts, teamName: team, layout: layout, tokens: tokens, measurer: measurer)
-        let pages = Paginator(frame: Frame(layout: layout)).paginate(builder.build())
+        let blocks = builder.build()
+        // Two passes over the pure paginator, one page held at a time: the first only counts pages for
+        // "Page X of Y"; the second paints each page as it is filled. The pages of a large team's matrix
+        // would otherwise all be held at once (about 16 MB of boxes at 10,000 members).
+        let paginator = Paginator(frame: Frame(layout: layout))
+        let pageCount = paginator.paginate(blocks) { _ in }
 
         surface.setMetadata(CAIRO_PDF_METADATA_TITLE, tokens.fill(layout.metadata.title))
         surface.setMetadata(CAIRO_PDF_METADATA_AUTHOR, tokens.fill(layout.metadata.author))
@@ -32,7 +52,14 @@ public enum TeamSummaryRenderer {
         surface.setMetadata(CAIRO_PDF_METADATA_CREATOR, options.creator)
         surface.setMetadata(CAIRO_PDF_METADATA_CREATE_DATE, options.resolvedCreationDate)
 
-        Painter(surface: surface, measurer: measurer, layout: layout, tokens: tokens).paint(pages)
+        let painter = Painter(surface: surface, measurer: measurer, layout: layout, tokens: tokens)
+        var number = 0
+        painter.begin()
+        paginator.paginate(blocks) { page in
+            number += 1
+            painter.paint(page, number: number, of: pageCount)
+        }
+        painter.end()
         return try surface.finish()
     }
 }

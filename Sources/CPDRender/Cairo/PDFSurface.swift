@@ -1,12 +1,25 @@
 import CCairoPango
 
-/// Receives the PDF bytes cairo streams out.
+/// Receives the PDF bytes cairo streams out: kept in memory, or handed on piece by piece (to a file) so a
+/// large document, such as a 10,000-member team overview, is never held whole.
 final class ByteSink {
     var bytes: [UInt8] = []
-    init() { bytes.reserveCapacity(64 * 1024) }
+    let output: ((UnsafeRawBufferPointer) throws -> Void)?
+    /// The first error `output` threw; cairo only learns that the write failed.
+    var error: (any Error)?
+    init(output: ((UnsafeRawBufferPointer) throws -> Void)? = nil) {
+        self.output = output
+        if output == nil { bytes.reserveCapacity(64 * 1024) }
+    }
+
+    func append(_ piece: UnsafeRawBufferPointer) -> Bool {
+        guard let output else { bytes.append(contentsOf: piece); return true }
+        guard error == nil else { return false }
+        do { try output(piece); return true } catch { self.error = error; return false }
+    }
 }
 
-/// A cairo PDF surface writing into memory, with its drawing context. Lives for one render call.
+/// A cairo PDF surface writing into memory or into `output`, with its drawing context. Lives for one render call.
 final class PDFSurface {
     let surface: OpaquePointer
     let cr: OpaquePointer
@@ -17,13 +30,12 @@ final class PDFSurface {
         var description: String
     }
 
-    init(width: Double, height: Double) throws {
-        let sink = ByteSink()
+    init(width: Double, height: Double, output: ((UnsafeRawBufferPointer) throws -> Void)? = nil) throws {
+        let sink = ByteSink(output: output)
         let write: cairo_write_func_t = { closure, data, length in
             guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
             let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
-            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-            return CAIRO_STATUS_SUCCESS
+            return sink.append(UnsafeRawBufferPointer(start: data, count: Int(length))) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
         }
         guard let surface = cairo_pdf_surface_create_for_stream(write, Unmanaged.passUnretained(sink).toOpaque(), width, height)
         else { throw Failure(description: "cairo could not create a PDF surface") }
@@ -44,8 +56,10 @@ final class PDFSurface {
         cairo_pdf_surface_set_metadata(surface, key, value.replacingOccurrences(of: "\u{0}", with: ""))
     }
 
-    /// Flushes the document and returns its bytes, or throws cairo's sticky error.
+    /// Flushes the document and returns its bytes (empty when they went to `output`), or throws `output`'s
+    /// error or cairo's sticky error.
     func finish() throws -> [UInt8] {
+        if let error = sink.error { throw error }
         let status = cairo_status(cr)
         guard status == CAIRO_STATUS_SUCCESS else {
             throw Failure(description: "cairo failed while drawing: \(String(cString: cairo_status_to_string(status)))")
@@ -53,6 +67,7 @@ final class PDFSurface {
         cairo_surface_finish(surface)
         finished = true
         let s = cairo_surface_status(surface)
+        if let error = sink.error { throw error }
         guard s == CAIRO_STATUS_SUCCESS else {
             throw Failure(description: "cairo failed writing the PDF: \(String(cString: cairo_status_to_string(s)))")
         }

@@ -19,6 +19,27 @@ public struct Paginator: Sendable {
 
     public func paginate(_ blocks: [Block]) -> [Page] {
         var state = PageState(frame: frame)
+        place(blocks, &state)
+        return state.finish()
+    }
+
+    /// The same pages as `paginate(_:)`, each handed to `emit` as soon as it is full instead of all kept,
+    /// so a document of hundreds of pages holds one page's boxes at a time. Returns the page count.
+    /// Run it once with an `emit` that does nothing to learn the count ("Page X of Y"), then again to paint:
+    /// pagination is pure, so both runs give the same pages.
+    @discardableResult
+    public func paginate(_ blocks: [Block], emit: (Page) -> Void) -> Int {
+        withoutActuallyEscaping(emit) { emit in
+            var state = PageState(frame: frame)
+            state.emit = emit
+            place(blocks, &state)
+            let last = state.finish()
+            last.forEach(emit)
+            return state.emitted + last.count
+        }
+    }
+
+    private func place(_ blocks: [Block], _ state: inout PageState) {
         for index in blocks.indices {
             let need = startHeight(blocks, index)
             if need > state.remaining + PageState.epsilon && !state.isEmpty { state.newPage() }
@@ -30,7 +51,6 @@ public struct Paginator: Sendable {
             case .pageBreak: if !state.isEmpty { state.newPage() }
             }
         }
-        return state.finish()
     }
 
     // MARK: - How much of a block must fit on the page it starts on
@@ -240,18 +260,26 @@ struct PageState {
     var isEmpty = true
     /// Body rows placed on this page (a repeated header alone does not count).
     var rowsOnPage = 0
+    /// Takes each full page instead of `pages` (see `Paginator.paginate(_:emit:)`).
+    var emit: ((Page) -> Void)?
+    /// Pages handed to `emit` so far.
+    var emitted = 0
 
     init(frame: Frame) { self.frame = frame; self.y = frame.top }
 
     var remaining: Double { frame.bottom - y }
 
     mutating func newPage() {
-        pages.append(Page(items: items))
+        if let emit {
+            emit(Page(items: items)); emitted += 1
+        } else {
+            pages.append(Page(items: items))
+        }
         items = []; y = frame.top; isEmpty = true; rowsOnPage = 0
     }
 
     mutating func finish() -> [Page] {
-        if !items.isEmpty || pages.isEmpty { pages.append(Page(items: items)) }
+        if !items.isEmpty || (pages.isEmpty && emitted == 0) { pages.append(Page(items: items)) }
         return pages
     }
 }

@@ -16,15 +16,27 @@ final class Painter {
     var cr: OpaquePointer { surface.cr }
 
     func paint(_ pages: [Page]) {
+        begin()
+        for (index, page) in pages.enumerated() { paint(page, number: index + 1, of: pages.count) }
+        end()
+    }
+
+    /// Opens the document: call once, then `paint(_:number:of:)` for each page in order, then `end()`.
+    func begin() {
         // cairo 1.16 writes a damaged file when links sit outside any structure element.
         cairo_tag_begin(cr, "Document", "")
-        for (index, page) in pages.enumerated() {
-            for item in page.items { paint(item) }
-            band(layout.header, top: layout.page.margins.top, isHeader: true, page: index + 1, of: pages.count)
-            band(layout.footer, top: layout.page.height - layout.page.margins.bottom - layout.footer.height,
-                 isHeader: false, page: index + 1, of: pages.count)
-            cairo_show_page(cr)
-        }
+    }
+
+    /// Paints one page, its header and footer (page `number` of `count`), and ends it.
+    func paint(_ page: Page, number: Int, of count: Int) {
+        for item in page.items { paint(item) }
+        band(layout.header, top: layout.page.margins.top, isHeader: true, page: number, of: count)
+        band(layout.footer, top: layout.page.height - layout.page.margins.bottom - layout.footer.height,
+             isHeader: false, page: number, of: count)
+        cairo_show_page(cr)
+    }
+
+    func end() {
         cairo_tag_end(cr, "Document")
     }
 
