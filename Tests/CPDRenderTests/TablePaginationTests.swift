@@ -23,6 +23,19 @@ import Testing
         #expect(pages[1].textPieces.first?.id == 900 && pages[1].textPieces.first?.y == 0)
     }
 
+    /// The team overview paints pages as they are filled: the streaming form must give the very same pages.
+    @Test func pagesHandedOutOneByOneAreThePagesKept() {
+        for blocks: [Block] in [[.table(table(rows: Array(repeating: 1, count: 25)))],
+                                [.text(TextBlock(text: Lines.text(9, id: 800))), .table(table(rows: [1, 1, 12, 3]))],
+                                [.pageBreak], []] {
+            let kept = Paginator(frame: frame).paginate(blocks)
+            var streamed: [Page] = []
+            let count = Paginator(frame: frame).paginate(blocks) { streamed.append($0) }
+            #expect(streamed == kept)
+            #expect(count == kept.count)
+        }
+    }
+
     @Test func headerIsNeverAloneAtPageFoot() {
         let blocks: [Block] = [.text(TextBlock(text: Lines.text(9, id: 800))), .table(table(rows: [1, 1]))]
         let pages = Paginator(frame: frame).paginate(blocks)
