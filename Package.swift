@@ -33,7 +33,7 @@ let package = Package(
         .executableTarget(name: "cpd-floor", dependencies: ["CPDKit", "CCairoPango"]),
         .testTarget(name: "CPDKitTests", dependencies: ["CPDKit"]),
         .testTarget(name: "CPDRenderTests", dependencies: ["CPDRender", "CPDKit"]),
-        .testTarget(name: "CLITests", dependencies: ["CPDKit"]),
+        .testTarget(name: "CLITests", dependencies: ["CPDKit"], exclude: ["Snapshots"]),
     ]
 )
 

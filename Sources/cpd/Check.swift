@@ -56,7 +56,10 @@ struct Check: ParsableCommand {
                 compliant = compliant && ok
                 let first = start + k == 0
                 if team {
-                    chunk += (first ? "" : ", ") + text.dropLast() // the object without its line end
+                    // The object without its line end. (`String + Substring` would go through the generic,
+                    // character-at-a-time `+`; appending the slice copies its bytes.)
+                    if !first { chunk += ", " }
+                    chunk.append(contentsOf: text.dropLast())
                 } else if json {
                     // One member, or several that are not a team: the first member's object, as before.
                     if first { chunk += CheckOutput.json(member: try assess(stream.member(window[k]).record), diagnostics: stream.diagnostics) }

@@ -42,7 +42,7 @@ public enum AtomicFile {
         var template = Array((dir + "/." + url.lastPathComponent + ".tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        let tmpPath = String(cString: template)
+        let tmpPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         var ok = false, open = true
         defer {
             if open { close(fd) }

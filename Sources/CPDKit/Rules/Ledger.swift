@@ -31,8 +31,11 @@ struct Ledger {
 
     func worth(of activity: Activity) -> Int { worth[activity.number] ?? 0 }
 
-    func selected(_ rule: Requirement) -> [Activity] {
-        activities.filter { !disqualified.contains($0.number) && rule.filter.matches($0, vocabulary: profile.vocabulary) }
+    /// What a rule's filter selects, in date order. Lazy: most callers only walk or count it,
+    /// and an eager array would copy every Activity (retaining all its strings) for each rule.
+    func selected(_ rule: Requirement) -> LazyFilterSequence<[Activity]> {
+        let disqualified = disqualified, vocabulary = profile.vocabulary
+        return activities.lazy.filter { !disqualified.contains($0.number) && rule.filter.matches($0, vocabulary: vocabulary) }
     }
 
     mutating func applyLength(_ rule: Requirement) {
@@ -102,8 +105,12 @@ struct Ledger {
                                      counted: Double(counted), met: counted >= required,
                                      shortfall: Double(max(0, required - counted)), unit: "activities")
         case .requiredField(let field, let severity):
-            let chosen = selected(rule)
-            let missing = chosen.filter { !field.isPresent(in: $0) }
+            var chosenCount = 0
+            var missing: [Activity] = []
+            for a in selected(rule) {
+                chosenCount += 1
+                if !field.isPresent(in: a) { missing.append(a) }
+            }
             for a in missing.sorted(by: { $0.number < $1.number }) {
                 let verb = severity == .error ? "requires" : "recommends"
                 findings.append(Finding(severity: severity,
@@ -111,8 +118,8 @@ struct Ledger {
                                         activity: a.number))
             }
             guard severity == .error else { return nil }
-            return RequirementResult(id: rule.id, description: rule.description, required: Double(chosen.count),
-                                     counted: Double(chosen.count - missing.count), met: missing.isEmpty,
+            return RequirementResult(id: rule.id, description: rule.description, required: Double(chosenCount),
+                                     counted: Double(chosenCount - missing.count), met: missing.isEmpty,
                                      shortfall: Double(missing.count), unit: "activities")
         case .needsIdentified(let required):
             let counted = record.needs.filter { !$0.description.allSatisfy(\.isWhitespace) || !$0.id.isEmpty }.count
