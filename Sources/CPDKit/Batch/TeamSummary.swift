@@ -22,13 +22,27 @@ public struct TeamSummary: Sendable, Hashable {
         public var file: String
         public var bodies: [BodyStatus]
         /// The member's `check --json` object on one line, kept verbatim so every summary agrees with it.
-        public var checkJSON: String
+        public var checkJSON: String {
+            switch json {
+            case .text(let text): return text
+            case .spooled(let spool, let offset, let length): return spool.read(offset: offset, length: length)
+            }
+        }
+        private var json: StoredJSON
+
+        /// Where the member's JSON line is: in memory, or parked in a batch's spool file.
+        private enum StoredJSON: Sendable, Hashable {
+            case text(String)
+            case spooled(JSONSpool, Int, Int)
+        }
 
         public var compliant: Bool { bodies.allSatisfy(\.compliant) }
         /// The sum of every unmet requirement's shortfall: the sort key for "who needs most help".
         public var shortfall: Double { bodies.flatMap(\.requirements).reduce(0) { $0 + ($1.met ? 0 : $1.shortfall) } }
 
-        public init(record: Record, file: String, assessments: [Assessment]) {
+        /// - Parameter spool: where to park the member's JSON line until the summary is written
+        ///   (nil, or a failed write, keeps it in memory).
+        public init(record: Record, file: String, assessments: [Assessment], spool: JSONSpool? = nil) {
             self.name = record.member.name
             self.memberID = record.member.id
             self.file = file
@@ -36,11 +50,16 @@ public struct TeamSummary: Sendable, Hashable {
                 BodyStatus(bodyID: $0.bodyID, unit: $0.unit, total: $0.totals.total.hours, structured: $0.totals.structured.hours,
                            compliant: $0.compliant, requirements: $0.requirements)
             }
-            self.checkJSON = TeamSummary.oneLine(CheckOutput.json(member: assessments, diagnostics: []))
+            let line = TeamSummary.oneLine(CheckOutput.json(member: assessments, diagnostics: []))
+            if let spool, let place = spool.append(line) {
+                self.json = .spooled(spool, place.offset, place.length)
+            } else {
+                self.json = .text(line)
+            }
         }
 
         init(name: String, memberID: String, file: String, bodies: [BodyStatus], checkJSON: String) {
-            self.name = name; self.memberID = memberID; self.file = file; self.bodies = bodies; self.checkJSON = checkJSON
+            self.name = name; self.memberID = memberID; self.file = file; self.bodies = bodies; self.json = .text(checkJSON)
         }
     }
 

@@ -78,13 +78,15 @@ public enum BatchExporter {
         try ensureDirectory(request.outputDirectory)
 
         let next = Atomic<Int>(0)
+        // Members' JSON lines wait on disk, not in memory, until the summary is written.
+        let spool = JSONSpool()
         let state = Mutex(State(outcomes: Array(repeating: nil, count: labels.count)))
         let workers = min(request.jobs, max(1, labels.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while !isCancelled() {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < labels.count else { return }
-                let outcome = exportOne(record(index), stem: stems[index], request: request)
+                let outcome = exportOne(record(index), stem: stems[index], request: request, spool: spool)
                 let snapshot = state.withLock { state -> Progress in
                     state.outcomes[index] = outcome
                     state.done += 1
@@ -122,7 +124,7 @@ public enum BatchExporter {
         case failed(TeamSummary.Failure)
     }
 
-    private static func exportOne(_ record: Record, stem: String, request: Request) -> Outcome {
+    private static func exportOne(_ record: Record, stem: String, request: Request, spool: JSONSpool?) -> Outcome {
         let file = stem + ".pdf"
         do {
             let assessments = try request.profiles.map {
@@ -130,7 +132,7 @@ public enum BatchExporter {
             }
             let bytes = try RecordRenderer.render(record, assessments: assessments, layout: request.layout, options: request.renderOptions)
             try AtomicFile.write(bytes, to: request.outputDirectory + "/" + file)
-            return .written(TeamSummary.Row(record: record, file: file, assessments: assessments))
+            return .written(TeamSummary.Row(record: record, file: file, assessments: assessments, spool: spool))
         } catch {
             return .failed(TeamSummary.Failure(memberID: record.member.id, name: record.member.name, messages: ["\(error)"]))
         }
