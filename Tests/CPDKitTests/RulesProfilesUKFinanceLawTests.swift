@@ -18,6 +18,25 @@ import Testing
         try P.check("cii", P.record([P.a("2026-03-01", 21), P.a("2026-04-01", 14, .unstructured, reflection: false)]), unmet: ["reflection"])
     }
 
+    // CII: "different activities under 30 minutes towards one learning outcome can be combined"
+    // (modelled as: short activities naming the same learning need count once they reach 30 minutes together).
+    @Test func ciiCombinesShortActivitiesTowardsOneNeed() throws {
+        func short(_ date: String, _ minutes: Int, need: String) -> Activity {
+            var a = P.a(date, Double(minutes) / 60, .unstructured)
+            a.needs = [need]
+            return a
+        }
+        let base = [P.a("2026-03-01", 21), P.a("2026-04-01", 13.5, .unstructured)]
+        // 15 + 15 minutes towards N1: together they reach 30 and both count (35 h in all).
+        let combined = try P.check("cii", P.record(base + [short("2026-05-01", 15, need: "N1"), short("2026-05-02", 15, need: "N1")]))
+        #expect(combined.findings.contains { $0.activity == 3 && $0.message.contains("counts with other short activities") })
+        // The same minutes towards two different needs stay short: a quarter hour is missing from the total.
+        try P.check("cii", P.record(base + [short("2026-05-01", 15, need: "N1"), short("2026-05-02", 15, need: "N2")]), unmet: ["total"])
+        // 15 + 14 minutes towards one need: 29 together, one minute under the minimum.
+        try P.check("cii", P.record(base + [short("2026-05-01", 15, need: "N1"), short("2026-05-02", 14, need: "N1"),
+                                            short("2026-05-03", 1, need: "N2")]), unmet: ["total"])
+    }
+
     // BSB NPP: 45 h over three calendar years, 9 advocacy, 3 ethics, each activity rounded down to the half hour.
     @Test func bsbNPP() throws {
         let ok = [P.a("2024-02-01", 33), P.a("2025-02-01", 9, .structured, ["advocacy"]), P.a("2026-02-01", 3, .structured, ["ethics"])]

@@ -83,7 +83,7 @@ extension ProfileDescription {
         case .count(let n), .needsIdentified(let n): values = [("count", String(n))]
         case .requiredField(let field, let severity):
             values = [("field", JSONText.string(field.rawValue)), ("severity", JSONText.string(severity.rawValue))]
-        case .minimumLength(let minutes): values = [("minutes", String(minutes))]
+        case .minimumLength(let minutes): values = [("minutes", String(minutes)), ("combine", r.combineByNeed ? "\"need\"" : "null")]
         case .carryOver(let max, let from, let into, let lastMonths):
             values = [("amount", amount(max)), ("carryFrom", JSONText.string(from)),
                       ("into", JSONText.array(into.map(JSONText.string))), ("lastMonths", lastMonths.map(String.init) ?? "null")]

@@ -115,7 +115,9 @@ extension ProfileDescription {
         case .needsIdentified: kind = "needs-identified"
         case .minimumLength(let minutes):
             kind = "minimum-length"
-            details.append("An activity shorter than \(minutes) minutes counts towards no requirement; short activities are not combined")
+            details.append(r.combineByNeed
+                ? "An activity shorter than \(minutes) minutes counts only together with other short activities naming the same learning need, once they reach \(minutes) minutes between them"
+                : "An activity shorter than \(minutes) minutes counts towards no requirement; short activities are not combined")
         case .carryOver(let max, let from, let into, let lastMonths):
             kind = "carry-over"
             let earned = lastMonths.map { ", earned in its last \($0) months" } ?? ""

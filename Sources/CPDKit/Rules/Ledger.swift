@@ -40,7 +40,21 @@ struct Ledger {
 
     mutating func applyLength(_ rule: Requirement) {
         guard case .minimumLength(let minimum) = rule.kind else { return }
-        for a in selected(rule) where a.minutes.value < minimum {
+        let short = Array(selected(rule).filter { $0.minutes.value < minimum })
+        // Linked short activities: those naming the same need count together once their sum reaches the minimum.
+        var combined = Set<Int>()
+        if rule.combineByNeed {
+            var byNeed: [String: [Activity]] = [:]
+            for a in short { for need in Set(a.needs) { byNeed[need, default: []].append(a) } }
+            for (_, group) in byNeed where group.count > 1 && group.map(\.minutes.value).reduce(0, +) >= minimum {
+                for a in group where combined.insert(a.number).inserted {
+                    findings.append(Finding(severity: .info,
+                                            message: "Activity \(a.number) (\(a.title)) is shorter than \(minimum) minutes but counts with other short activities towards the same learning need\(cite(rule))",
+                                            activity: a.number))
+                }
+            }
+        }
+        for a in short where !combined.contains(a.number) {
             disqualified.insert(a.number)
             worth[a.number] = 0
             findings.append(Finding(severity: .info,

@@ -44,6 +44,9 @@ public struct Requirement: Sendable, Hashable {
     public var eachYear: Bool = false
     /// A recommendation: reported met or short, but never breaks compliance (CFA's 20 credits).
     public var advisory: Bool = false
+    /// For a minimum length: shorter activities that name the same learning need count together
+    /// once their combined time reaches the minimum (CII: linked activities towards one outcome).
+    public var combineByNeed: Bool = false
 
     public init(id: String, kind: Kind, filter: ActivityFilter = .all, description: String? = nil, label: String? = nil,
                 from: CalendarDate? = nil, until: CalendarDate? = nil, citation: String? = nil, unconfirmed: Bool = false,
