@@ -117,5 +117,12 @@ import Testing
         #expect(carried.requirement("verifiable")?.counted == 21)
         #expect(carried.findings.contains { $0.message.hasPrefix("9 units carried over") })
         try P.check("acca", P.record([P.a("2025-06-01", 29.75), P.a("2025-07-01", 19, .unstructured)] + now), unmet: ["total", "verifiable"])
+        // Carry-over needs 40 units overall in the year it comes from: 30 verifiable + 9.75 non-verifiable is a quarter short.
+        try P.check("acca", P.record([P.a("2025-06-01", 30), P.a("2025-07-01", 9.75, .unstructured)] + now), unmet: ["total", "verifiable"])
+        try P.check("acca", P.record([P.a("2025-06-01", 30), P.a("2025-07-01", 10, .unstructured)] + now))
+        // Nothing carries from the member's first CPD year (it began 1 January 2025); it does from the second.
+        try P.check("acca", P.record([P.a("2025-06-01", 30), P.a("2025-07-01", 19, .unstructured)] + now, anniversary: "2025-01-01"),
+                    unmet: ["total", "verifiable"])
+        try P.check("acca", P.record([P.a("2025-06-01", 30), P.a("2025-07-01", 19, .unstructured)] + now, anniversary: "2024-01-01"))
     }
 }

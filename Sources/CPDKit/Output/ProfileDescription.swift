@@ -122,6 +122,12 @@ extension ProfileDescription {
             kind = "carry-over"
             let earned = lastMonths.map { ", earned in its last \($0) months" } ?? ""
             details.append("The excess over '\(from)' in the previous period\(earned), up to \(amount(max)), adds to: \(into.joined(separator: ", "))")
+            if !r.carryRequiresMet.isEmpty {
+                details.append("Only when the previous period met: \(r.carryRequiresMet.joined(separator: ", "))")
+            }
+            if r.carryNotFromFirstPeriod {
+                details.append("Nothing carries from the member's first CPD period (its start: member.periodStart or --anniversary)")
+            }
         }
         if let months = r.windowMonths { details.append("Counted over the \(months) months up to the end of the period, not over the period") }
         if r.eachYear { details.append("Required in each year of a multi-year period") }

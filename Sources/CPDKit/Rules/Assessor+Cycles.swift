@@ -39,13 +39,19 @@ extension Assessor {
     /// What a carry-over rule brings from the previous period, computed from the same log:
     /// the excess over requirement `from`, no more than the eligible activities earned and the rule's maximum.
     static func carryOver(_ rule: Requirement, rules: [Requirement], period: DateRange, profile: BodyProfile,
-                          ledger: (DateRange) -> Ledger) -> (Int, Finding)? {
+                          firstPeriodStart: CalendarDate?, ledger: (DateRange) -> Ledger) -> (Int, Finding)? {
         guard case .carryOver(let maximum, let fromID, _, let lastMonths) = rule.kind,
               let from = rules.first(where: { $0.id == fromID }), case .minimum(let required) = from.kind else { return nil }
         let prev = previous(period, profile: profile)
+        // The previous period was the member's first (or before it): nothing of it carries.
+        if rule.carryNotFromFirstPeriod, let first = firstPeriodStart, prev.start <= first { return nil }
         let before = ledger(prev)
         let excess = before.sum(from) - required
         guard excess > 0 else { return nil }
+        for id in rule.carryRequiresMet {
+            guard let other = rules.first(where: { $0.id == id }), case .minimum(let needed) = other.kind else { continue }
+            if before.sum(other) < needed { return nil }
+        }
         let earnedFrom = lastMonths.map { prev.end.adding(days: 1).adding(months: -$0) } ?? prev.start
         let eligible = before.selected(rule).filter { $0.date >= earnedFrom }.map(before.worth(of:)).reduce(0, +)
         let amount = min(maximum, excess, eligible)

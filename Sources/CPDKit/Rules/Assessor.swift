@@ -22,7 +22,8 @@ public enum Assessor {
         var main = ledger(period)
         var carried: [Finding] = []
         for rule in rules {
-            guard let (amount, finding) = carryOver(rule, rules: rules, period: period, profile: profile, ledger: ledger),
+            guard let (amount, finding) = carryOver(rule, rules: rules, period: period, profile: profile,
+                                                    firstPeriodStart: options.anniversary ?? record.member.periodStart, ledger: ledger),
                   case .carryOver(_, _, let into, _) = rule.kind else { continue }
             for id in into { main.bonus[id, default: 0] += amount }
             carried.append(finding)

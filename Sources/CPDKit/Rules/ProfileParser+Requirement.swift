@@ -52,8 +52,8 @@ extension ProfileParser {
         let uses: [String: [String]] = ["minimum": ["amount", "window-months", "each-year"], "cap": ["amount"],
                                         "count": ["count", "window-months"], "needs-identified": ["count"],
                                         "required-field": ["field", "severity"], "minimum-length": ["minutes", "combine"],
-                                        "carry-over": ["amount", "carry-from", "into", "last-months"]]
-        for key in ["amount", "count", "minutes", "combine", "field", "severity", "window-months", "each-year", "carry-from", "into", "last-months"] where r[key] != nil && !(uses[kindName] ?? []).contains(key) {
+                                        "carry-over": ["amount", "carry-from", "into", "last-months", "requires-met", "not-from-first-period"]]
+        for key in ["amount", "count", "minutes", "combine", "field", "severity", "window-months", "each-year", "carry-from", "into", "last-months", "requires-met", "not-from-first-period"] where r[key] != nil && !(uses[kindName] ?? []).contains(key) {
             let keyNode = (node.mapping?.keys.first { $0.string == key })
             throw f.error(keyNode ?? node, "'\(key)' has no meaning for a '\(kindName)' requirement")
         }
@@ -66,6 +66,8 @@ extension ProfileParser {
         if let w = requirement.windowMonths, w < 1, let n = r["window-months"] { throw f.error(n, "'window-months' must be 1 or more") }
         requirement.eachYear = try r.bool("each-year") ?? false
         requirement.advisory = try r.bool("advisory") ?? false
+        requirement.carryRequiresMet = try r["requires-met"].map { try f.strings($0, "'requires-met'") } ?? []
+        requirement.carryNotFromFirstPeriod = try r.bool("not-from-first-period") ?? false
         if let combineNode = r["combine"] {
             guard try f.string(combineNode, "'combine'") == "need" else {
                 throw f.error(combineNode, "'combine' takes 'need': short activities naming the same learning need count together")

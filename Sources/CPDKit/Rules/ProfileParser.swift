@@ -10,7 +10,7 @@ struct ProfileParser {
     static let topKeys = ["version", "id", "name", "unit", "period", "terms", "categories", "requirements", "findings", "provenance", "options"]
     static let requirementKeys = ["id", "kind", "amount", "count", "minutes", "field", "severity", "filter", "description",
                                   "label", "from", "until", "citation", "unconfirmed", "when", "window-months", "each-year",
-                                  "carry-from", "into", "last-months", "advisory", "combine"]
+                                  "carry-from", "into", "last-months", "advisory", "combine", "requires-met", "not-from-first-period"]
     static let kinds = ["minimum", "cap", "count", "required-field", "needs-identified", "minimum-length", "carry-over"]
 
     func parse(_ yaml: String) throws -> BodyProfile {

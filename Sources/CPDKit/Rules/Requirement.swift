@@ -47,6 +47,12 @@ public struct Requirement: Sendable, Hashable {
     /// For a minimum length: shorter activities that name the same learning need count together
     /// once their combined time reaches the minimum (CII: linked activities towards one outcome).
     public var combineByNeed: Bool = false
+    /// For a carry-over: requirements the previous period must have met for anything to carry
+    /// (ACCA: 40 units overall).
+    public var carryRequiresMet: [String] = []
+    /// For a carry-over: nothing carries from the member's first CPD period, which starts on the
+    /// member's own date (`member.periodStart` or `--anniversary`); unknown, the rule cannot apply.
+    public var carryNotFromFirstPeriod: Bool = false
 
     public init(id: String, kind: Kind, filter: ActivityFilter = .all, description: String? = nil, label: String? = nil,
                 from: CalendarDate? = nil, until: CalendarDate? = nil, citation: String? = nil, unconfirmed: Bool = false,
