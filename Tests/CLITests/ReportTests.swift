@@ -30,6 +30,9 @@ import Testing
         let text = try Harness.pdfText(out)
         for section in Self.sections { #expect(text.contains(section), "missing section \(section)") }
         #expect(text.contains("Thrive group meeting"))
+        // The body's provenance is on the record, unconfirmed rules marked as such (issue 3).
+        #expect(text.contains("handbook.fca.org.uk"))
+        #expect(text.contains("Unconfirmed (cpd's reading"))
         let check = try Harness.qpdfCheck(out)
         #expect(check.status == 0)
         #expect(!check.stdout.contains("WARNING") && check.stderr.isEmpty, "\(check.stdout)\(check.stderr)")

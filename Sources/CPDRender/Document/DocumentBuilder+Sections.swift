@@ -46,6 +46,7 @@ extension DocumentBuilder {
                     .replacingOccurrences(of: "{count}", with: String(a.excluded.count))
                 paragraph(text, style: "small")
             }
+            provenance(a)
             if !a.findings.isEmpty {
                 paragraph(labels["findings"], style: "subheading", keepWithNext: true, tag: "H3")
                 for f in a.findings {
@@ -54,6 +55,19 @@ extension DocumentBuilder {
                     paragraph(text, style: "small", color: f.severity == .error ? "short" : nil)
                 }
             }
+        }
+    }
+
+    /// Where the body's rules come from, and which are cpd's reading rather than the regulator's
+    /// confirmed word, printed under the verdict so nobody mistakes one for the other.
+    mutating func provenance(_ a: Assessment) {
+        guard let p = a.provenance, !(p.sources.isEmpty && p.unconfirmed.isEmpty) else { return }
+        var line = labels["rulesFrom"]
+        if !p.sources.isEmpty { line += " " + p.sources.joined(separator: "; ") }
+        if let checked = p.checked { line += " " + labels["rulesChecked"].replacingOccurrences(of: "{date}", with: checked) }
+        paragraph(line, style: "small")
+        for u in p.unconfirmed {
+            paragraph(labels["unconfirmedRule"] + " " + u, style: "small", italic: true)
         }
     }
 
