@@ -68,11 +68,11 @@ extension TeamSummary {
         try append("{\"compliant\": \(compliant), \"members\": [")
         for (i, row) in rows.enumerated() { try append((i == 0 ? "\n" : ",\n") + row.checkJSON) }
         try append("\n], \"files\": [")
-        for (i, row) in rows.enumerated() { try append((i == 0 ? "" : ", ") + Self.jsonString(row.file)) }
+        for (i, row) in rows.enumerated() { try append((i == 0 ? "" : ", ") + JSONText.string(row.file)) }
         try append("],\n\"failures\": [")
         for (i, f) in failures.enumerated() {
-            try append((i == 0 ? "" : ",") + "\n{\"member\": {\"name\": \(Self.jsonString(f.name)), \"id\": \(Self.jsonString(f.memberID))}, \"messages\": ["
-                + f.messages.map(Self.jsonString).joined(separator: ", ") + "]}")
+            try append((i == 0 ? "" : ",") + "\n{\"member\": {\"name\": \(JSONText.string(f.name)), \"id\": \(JSONText.string(f.memberID))}, \"messages\": ["
+                + f.messages.map(JSONText.string).joined(separator: ", ") + "]}")
         }
         try append("\n]}\n")
     }
@@ -169,26 +169,5 @@ extension TeamSummary {
     static func csvField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

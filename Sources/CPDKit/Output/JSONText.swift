@@ -1,8 +1,8 @@
 /// Hand-written JSON pieces: the check output must keep its keys in the documented order,
 /// which `JSONSerialization` does not promise, and print `28.5`, never `28.500000000000004`.
-enum JSONText {
+public enum JSONText {
     /// A JSON string literal with every character JSON requires escaped.
-    static func string(_ s: String) -> String {
+    public static func string(_ s: String) -> String {
         // Most strings need no escape at all: check the bytes once and copy them whole.
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             return "\"" + s + "\""
