@@ -41,6 +41,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    @Test func anAutoColumnFitsItsWidestText() throws {
+        let dir = try Harness.tempDir()
+        let source = try String(contentsOfFile: Harness.root.appendingPathComponent("Layouts/formal.yaml").path, encoding: .utf8)
+        var lines = source.components(separatedBy: "\n")
+        let i = try #require(lines.firstIndex { $0.contains("field: date") && $0.contains("width:") })
+        // A deliberately narrow column: the dates wrap; with `auto` each date stays on one line.
+        for (name, width) in [("narrow", "24pt"), ("auto", "auto")] {
+            lines[i] = lines[i].replacingOccurrences(of: #"width: [^,}]+"#, with: "width: \(width)", options: .regularExpression)
+            try Harness.write(lines.joined(separator: "\n"), to: dir + "/\(name).yaml")
+            let out = dir + "/\(name).pdf"
+            let r = try Harness.cpd(["report", Harness.fixture("amelia-smith-2026.json"), "--body", "fca-ria", "--period", "2026",
+                                     "--layout", dir + "/\(name).yaml", "-o", out])
+            #expect(r.status == 0, "\(r.stderr)")
+            let log = try Harness.pdfText(out, page: 2)
+            #expect(log.contains("2026-01-14") == (name == "auto"), "\(name): \(log.prefix(400))")
+        }
+    }
+
     @Test func aTeamLayoutCannotDrawARecord() throws {
         let dir = try Harness.tempDir()
         let r = try Harness.cpd(["report", Harness.fixture("amelia-smith-2026.json"), "--body", "fca-ria", "--period", "2026", "--layout", "team-summary", "-o", dir + "/r.pdf"])

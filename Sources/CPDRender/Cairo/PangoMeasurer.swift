@@ -81,11 +81,13 @@ final class PangoMeasurer: TextMeasurer {
         let layout = makeLayout(t, width: width)
         var entry = Entry(color: spec.color(t.color ?? style.color), lineX: [], baselines: [], tops: [])
         var lines: [LineBox] = []
+        var natural = 0.0
         let scale = Double(PANGO_SCALE)
         let iter = pango_layout_get_iter(layout)!
         repeat {
             var logical = PangoRectangle()
             pango_layout_iter_get_line_extents(iter, nil, &logical)
+            natural = max(natural, Double(logical.width) / scale)
             let top = Double(logical.y) / scale
             lines.append(LineBox(top: top, bottom: top + Double(logical.height) / scale))
             entry.tops.append(top)
@@ -102,7 +104,7 @@ final class PangoMeasurer: TextMeasurer {
             g_object_unref(UnsafeMutableRawPointer(layout))
         }
         entries.append(entry)
-        return MeasuredText(id: layouts.count - 1, width: width, lines: lines)
+        return MeasuredText(id: layouts.count - 1, width: width, lines: lines, naturalWidth: natural)
     }
 
     /// A Pango layout of `t` at `width`, set up the same way every time it is made.

@@ -73,7 +73,19 @@ extension BlockBuilding {
                spaceAfter: Double = 8, anchor: (Int) -> String? = { _ in nil }, muted: (Int) -> Bool = { _ in false },
                totals: [String: Cell]? = nil, cell: (Int, String) -> Cell) -> Block? {
         guard let spec = design ?? layout.tables[name] else { return nil }
-        let widths = spec.columnWidths(total: width)
+        // An `auto` column is as wide as its widest text: set each of its texts on one line first.
+        var natural: [Int: Double] = [:]
+        for (i, c) in spec.columns.enumerated() {
+            guard case .auto = c.width else { continue }
+            var texts: [(String, String)] = header ? [(labels[c.header ?? Self.headerKey(table: name, field: c.field)], "tableHeader")] : []
+            texts += (0..<count).map { (cell($0, c.field).text, "tableCell") }
+            if let t = totals?[c.field] { texts.append((t.text, "tableCell")) }
+            let widest = texts.filter { !$0.0.isEmpty }.map {
+                measure(TextSpec($0.0, style: $0.1, wraps: false), width: width).naturalWidth
+            }.max() ?? 0
+            natural[i] = widest + 2 * spec.paddingX + 1
+        }
+        let widths = spec.columnWidths(total: width, natural: natural)
         var x = 0.0
         let columns = widths.map { w -> (x: Double, width: Double) in defer { x += w }; return (x, w) }
         func align(_ c: ColumnSpec) -> TextSpec.Alignment { c.align == .right ? .right : c.align == .center ? .center : .left }

@@ -211,7 +211,7 @@ struct LayoutParser {
         if let w = m["width"] {
             let text = try reader.string(w, what: "width").trimmingCharacters(in: .whitespaces)
             if text == "auto" {
-                c.width = .fraction(1)
+                c.width = .auto
             } else if text.hasSuffix("fr"), let f = Double(text.dropLast(2)), f > 0, f <= 100 {
                 c.width = .fraction(f)
             } else {

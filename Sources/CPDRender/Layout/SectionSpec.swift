@@ -78,8 +78,10 @@ public struct ColumnSpec: Sendable, Hashable {
     public enum Width: Sendable, Hashable {
         /// A fixed width in points.
         case points(Double)
-        /// A share of the width left after fixed columns (`2fr`; `auto` is `1fr`).
+        /// A share of the width left after fixed and `auto` columns (`2fr`).
         case fraction(Double)
+        /// As wide as the column's widest text (header included), within what the frame allows.
+        case auto
     }
     public enum Alignment: String, Sendable, Hashable, CaseIterable { case left, center, right }
     public enum Wrap: String, Sendable, Hashable, CaseIterable {
@@ -108,15 +110,31 @@ public struct ColumnSpec: Sendable, Hashable {
 }
 
 extension TableSpec {
-    /// Resolves column widths to points for a frame `total` points wide.
-    public func columnWidths(total: Double) -> [Double] {
+    /// Resolves column widths to points for a frame `total` points wide. `natural` gives each `auto`
+    /// column's widest text (padding included); without it an `auto` column is `1fr`. Auto columns
+    /// take their natural width but, beside fractional columns, together no more than 60% of the
+    /// width left after fixed columns; with no fractional column they share all of it in proportion.
+    public func columnWidths(total: Double, natural: [Int: Double] = [:]) -> [Double] {
         let fixed = columns.reduce(0.0) { acc, c in if case .points(let p) = c.width { return acc + p }; return acc }
-        let shares = columns.reduce(0.0) { acc, c in if case .fraction(let f) = c.width { return acc + f }; return acc }
         let left = max(0, total - fixed)
-        return columns.map { c in
+        var autos: [Int: Double] = [:]
+        for (i, c) in columns.enumerated() { if case .auto = c.width, let n = natural[i] { autos[i] = n } }
+        let shares = columns.enumerated().reduce(0.0) { acc, e in
+            switch e.element.width {
+            case .fraction(let f): return acc + f
+            case .auto where autos[e.offset] == nil: return acc + 1
+            default: return acc
+            }
+        }
+        let wanted = autos.values.reduce(0, +)
+        let room = shares > 0 ? left * 0.6 : left
+        let scale = wanted > 0 && (wanted > room || shares == 0) ? room / wanted : 1
+        let rest = max(0, left - wanted * scale)
+        return columns.enumerated().map { i, c in
             switch c.width {
             case .points(let p): return p
-            case .fraction(let f): return shares > 0 ? left * f / shares : 0
+            case .fraction(let f): return shares > 0 ? rest * f / shares : 0
+            case .auto: return autos[i].map { $0 * scale } ?? (shares > 0 ? rest / shares : 0)
             }
         }
     }

@@ -72,7 +72,11 @@ public struct MeasuredText: Sendable, Hashable {
     public var id: Int
     public var width: Double
     public var lines: [LineBox]
-    public init(id: Int, width: Double, lines: [LineBox]) { self.id = id; self.width = width; self.lines = lines }
+    /// The widest line's own width (at most `width`): what an `auto` column needs for this text.
+    public var naturalWidth: Double
+    public init(id: Int, width: Double, lines: [LineBox], naturalWidth: Double = 0) {
+        self.id = id; self.width = width; self.lines = lines; self.naturalWidth = naturalWidth
+    }
 
     public var height: Double { lines.last?.bottom ?? 0 }
     /// The height of lines `from..<to`.

@@ -28,7 +28,9 @@ final class FakeMeasurer: TextMeasurer {
         }
         measured.append(text)
         let h = size * 1.2
-        return MeasuredText(id: measured.count - 1, width: width, lines: (0..<max(1, lines)).map { LineBox(top: Double($0) * h, bottom: Double($0 + 1) * h) })
+        let longest = text.text.split(separator: "\n").map(\.count).max() ?? 0
+        return MeasuredText(id: measured.count - 1, width: width, lines: (0..<max(1, lines)).map { LineBox(top: Double($0) * h, bottom: Double($0 + 1) * h) },
+                            naturalWidth: min(width, Double(longest) * size * 0.5))
     }
 }
 
