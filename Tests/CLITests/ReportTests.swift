@@ -111,6 +111,17 @@ import Testing
         #expect(bodies.compactMap { $0["body"] as? String } == ["fca-ria", "cii"])
     }
 
+    @Test func theSameFindingAboutManyActivitiesIsOneLine() throws {
+        let dir = try Harness.tempDir()
+        try Harness.write(Self.longLog(count: 12, reflectionWords: 3), to: dir + "/log.csv")
+        let out = dir + "/log.pdf"
+        let r = try Harness.cpd(["report", dir + "/log.csv", "--body", "fca-ria", "--period", "2026", "--name", "N", "-o", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try Harness.pdfText(out).replacingOccurrences(of: "\n", with: " ")
+        #expect(text.contains("12 activities: names no learning need (#1, #2"))
+        #expect(!text.contains("Activity 3 (Activity number 3) names no learning need"))
+    }
+
     @Test func rerunsAreByteIdentical() throws {
         let dir = try Harness.tempDir()
         for name in ["a.pdf", "b.pdf"] {

@@ -49,13 +49,36 @@ extension DocumentBuilder {
             provenance(a)
             if !a.findings.isEmpty {
                 paragraph(labels["findings"], style: "subheading", keepWithNext: true, tag: "H3")
-                for f in a.findings {
-                    var text = "•  " + f.message
-                    if let n = f.activity { text += " (#\(n))" }
-                    paragraph(text, style: "small", color: f.severity == .error ? "short" : nil)
+                for (f, text) in Self.groupedFindings(a.findings, record: record) {
+                    paragraph("•  " + text, style: "small", color: f.severity == .error ? "short" : nil)
                 }
             }
         }
+    }
+
+    /// Findings as printed: the same finding about many activities ("Activity 3 (Title) names no
+    /// learning need", sixty times) becomes one line naming them all, so a record stays readable.
+    static func groupedFindings(_ findings: [Finding], record: Record) -> [(Finding, String)] {
+        let titles = Dictionary(record.activities.map { ($0.number, $0.title) }, uniquingKeysWith: { a, _ in a })
+        func rest(_ f: Finding) -> String? {
+            guard let n = f.activity, let title = titles[n] else { return nil }
+            let prefix = "Activity \(n) (\(title)) "
+            return f.message.hasPrefix(prefix) ? String(f.message.dropFirst(prefix.count)) : nil
+        }
+        var groups: [String: [Finding]] = [:]
+        for f in findings { if let r = rest(f) { groups[r + "\u{0}" + f.severity.rawValue, default: []].append(f) } }
+        var printed = Set<String>()
+        var out: [(Finding, String)] = []
+        for f in findings {
+            if let r = rest(f), let group = groups[r + "\u{0}" + f.severity.rawValue], group.count >= 4 {
+                guard printed.insert(r + "\u{0}" + f.severity.rawValue).inserted else { continue }
+                let numbers = group.compactMap(\.activity).map { "#\($0)" }.joined(separator: ", ")
+                out.append((f, "\(group.count) activities: \(r) (\(numbers))"))
+            } else {
+                out.append((f, f.message + (f.activity.map { " (#\($0))" } ?? "")))
+            }
+        }
+        return out
     }
 
     /// Where the body's rules come from, and which are cpd's reading rather than the regulator's
