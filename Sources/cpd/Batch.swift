@@ -25,20 +25,10 @@ struct Batch: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder to write into (created if missing).", valueName: "DIR"))
     var out: String
 
-    @Option(name: .long, help: ArgumentHelp("The body's CPD period that ends in this year.", valueName: "YEAR"))
-    var period: Int?
-
-    @Option(name: .long, help: ArgumentHelp("Start of a custom period (YYYY-MM-DD); use with --to.", valueName: "DATE"))
-    var from: String?
-
-    @Option(name: .long, help: ArgumentHelp("End of a custom period (YYYY-MM-DD); use with --from.", valueName: "DATE"))
-    var to: String?
+    @OptionGroup var period: PeriodOptions
 
     @Option(name: .long, help: ArgumentHelp("The page layout: a name from `cpd layouts` or a path to a layout YAML.", valueName: "NAME|FILE"))
     var layout: String = "formal"
-
-    @Option(name: .long, help: ArgumentHelp("How slash dates are written: dd/mm/yyyy or mm/dd/yyyy.", valueName: "FMT"))
-    var dateFormat: String?
 
     @Option(name: .long, help: ArgumentHelp("Members rendered at once (default: the number of cores).", valueName: "N"))
     var jobs: Int?
@@ -53,13 +43,8 @@ struct Batch: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if period != nil && (from != nil || to != nil) { throw ValidationError("Use either --period or --from/--to, not both.") }
-        if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together.") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if Shard(shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, not '\(shard)'.") }
-        if let dateFormat, DateOrder.parse(dateFormat) == nil {
-            throw ValidationError("--date-format takes dd/mm/yyyy or mm/dd/yyyy, not '\(dateFormat)'.")
-        }
     }
 
     func run() throws {
@@ -69,15 +54,14 @@ struct Batch: ParsableCommand {
         let profiles = try Pipeline.profiles(body)
         let spec: LayoutSpec
         do { spec = try LayoutCatalog.layout(layout) } catch { throw Failure.invalid(String(describing: error)) }
-        var selection = PeriodSelection.unspecified
-        if let period { selection = .year(period) }
-        if let from, let to {
-            guard let s = CalendarDate(iso: from), let e = CalendarDate(iso: to), s <= e else {
-                throw Failure.invalid("error: --from/--to must be dates (YYYY-MM-DD), --from not after --to")
-            }
-            selection = .range(DateRange(start: s, end: e))
+        let selection = try period.selection()
+        let assessOptions = try period.assessOptions()
+        do {
+            for profile in profiles { _ = try Assessor.resolve(assessOptions.options, for: profile) }
+        } catch {
+            throw Failure.invalid("error: --option: \(error)")
         }
-        let options = ImportOptions(dateOrder: dateFormat.flatMap(DateOrder.parse) ?? .auto)
+        let options = ImportOptions(dateOrder: period.dateOrder)
         // Members stream to the workers: pass 1 here finds every diagnostic and every member id,
         // each worker reads its own member's rows, so memory does not grow with the team.
         let imported = LogImporter.members(paths: inputs, options: options)
@@ -90,7 +74,7 @@ struct Batch: ParsableCommand {
         for d in imported.diagnostics where d.severity == .warning { if !quiet { Terminal.error(d.description) } }
 
         let request = BatchExporter.Request(
-            outputDirectory: out, profiles: profiles, selection: selection, assessOptions: AssessOptions(), layout: spec,
+            outputDirectory: out, profiles: profiles, selection: selection, assessOptions: assessOptions, layout: spec,
             renderOptions: RenderOptions.fromEnvironment(creator: "cpd \(CPDVersion.string)"), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: Shard(shard)!)
         let meter = ProgressMeter(quiet: quiet)
         let stop = Interrupt.install()

@@ -141,6 +141,18 @@ import Testing
         for name in files { #expect(!name.contains("/") && !name.hasPrefix(".")) }
     }
 
+    @Test func bodyOptionsReachTheCheckAndABadOneStopsBeforeAnyRecord() throws {
+        let dir = try Harness.tempDir()
+        try Harness.write(Self.teamCSV(ids: ["O1", "O2"]), to: dir + "/team.csv")
+        let bad = try Harness.cpd(["batch", dir + "/team.csv", "--body", "icaew", "--period", "2026", "--option", "category=nonsense", "--out", dir + "/bad"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("nonsense"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/bad/O1.pdf"))
+        let good = try Harness.cpd(["batch", dir + "/team.csv", "--body", "icaew", "--period", "2026", "--option", "category=outside-3", "--out", dir + "/good", "--quiet"])
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir + "/good/O1.pdf"))
+    }
+
     @Test func unwritableOutputIsAClearError() throws {
         let dir = try Harness.tempDir()
         try Harness.write(Self.teamCSV(ids: ["X1"]), to: dir + "/team.csv")

@@ -2,7 +2,8 @@
 /// period, per-year floors inside a multi-year cycle, and the member's options.
 extension Assessor {
     /// The member's options merged over the profile's defaults; unknown names or values are errors.
-    static func resolve(_ given: [String: String], for profile: BodyProfile) throws -> [String: String] {
+    /// Public so a command can refuse a bad `--option` once, before any member is read.
+    public static func resolve(_ given: [String: String], for profile: BodyProfile) throws -> [String: String] {
         var chosen = Dictionary(uniqueKeysWithValues: profile.options.map { ($0.name, $0.defaultValue) })
         for (name, value) in given.sorted(by: { $0.key < $1.key }) {
             guard let option = profile.options.first(where: { $0.name == name }) else {
