@@ -100,3 +100,10 @@ import Testing
         #expect(JSONText.number(-1.5) == "-1.5")
     }
 }
+
+@Suite struct OutputReadableNumberTests {
+    @Test(arguments: [(20.9999, "20.99"), (35.583333, "35.58"), (35, "35"), (0.25, "0.25"), (1.5, "1.5")])
+    func textCountsHaveTwoDecimalsRoundedDown(value: Double, text: String) {
+        #expect(CheckOutput.readable(value) == text)
+    }
+}

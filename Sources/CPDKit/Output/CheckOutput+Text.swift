@@ -2,6 +2,12 @@
 extension CheckOutput {
     /// One section per body: a table (requirement, required, counted, met/short, still needed),
     /// then the findings, then how many activities fell outside the period.
+    /// At most two decimals for a person to read, rounded down so a count just short of a
+    /// minimum never prints as the minimum itself (the JSON keeps four).
+    static func readable(_ value: Double) -> String {
+        Minutes.decimalText(numerator: Int((value * 100 + 1e-9).rounded(.down)), denominator: 100)
+    }
+
     public static func text(member assessments: [Assessment]) -> String {
         assessments.map(section).joined(separator: "\n")
     }
@@ -18,7 +24,7 @@ extension CheckOutput {
         } else {
             let header = ["Requirement", "Required", "Counted", "Status", "Still needed"]
             let rows = a.requirements.map { r in
-                [r.description, "\(JSONText.number(r.required)) \(r.unit)", JSONText.number(r.counted),
+                [r.description, "\(JSONText.number(r.required)) \(r.unit)", Self.readable(r.counted),
                  r.met ? "met" : "short", r.stillNeeded ?? "-"]
             }
             out += table([header] + rows)
