@@ -44,9 +44,10 @@ if Context.environment["CPD_FUZZ"] != nil {
     for target in package.targets where ["CPDKit", "CPDRender"].contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + fuzzFlags
     }
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
     for (name, module) in [("fuzz-csv", "CPDKit"), ("fuzz-json", "CPDKit"), ("fuzz-body", "CPDKit"), ("fuzz-layout", "CPDRender")] {
         package.targets.append(.executableTarget(
-            name: name, dependencies: [.target(name: module)], path: "Fuzz/\(name)",
+            name: name, dependencies: [.target(name: module), "FuzzDriver"], path: "Fuzz/\(name)",
             swiftSettings: fuzzFlags + [.unsafeFlags(["-parse-as-library"])],
             linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
         ))
