@@ -18,12 +18,7 @@ public enum RecordRenderer {
         var builder = DocumentBuilder(record: record, assessments: assessments, layout: layout, tokens: tokens, measurer: measurer)
         let pages = Paginator(frame: Frame(layout: layout)).paginate(builder.build())
 
-        surface.setMetadata(CAIRO_PDF_METADATA_TITLE, tokens.fill(layout.metadata.title))
-        surface.setMetadata(CAIRO_PDF_METADATA_AUTHOR, tokens.fill(layout.metadata.author))
-        surface.setMetadata(CAIRO_PDF_METADATA_SUBJECT, tokens.fill(layout.metadata.subject))
-        surface.setMetadata(CAIRO_PDF_METADATA_KEYWORDS, tokens.fill(layout.metadata.keywords))
-        surface.setMetadata(CAIRO_PDF_METADATA_CREATOR, options.creator)
-        surface.setMetadata(CAIRO_PDF_METADATA_CREATE_DATE, options.resolvedCreationDate)
+        surface.setMetadata(layout: layout, tokens: tokens, options: options)
 
         Painter(surface: surface, measurer: measurer, layout: layout, tokens: tokens).paint(pages)
         return try surface.finish()

@@ -29,7 +29,7 @@ struct Check: ParsableCommand {
         if selection.member != nil, stream.count > 1 {
             members = [try pipeline.singleMember(in: stream)]
         }
-        let assess = try assessor(pipeline)
+        let assess = try pipeline.assessor()
         let team = json && stream.isTeam && members.count > 1
         let output = team ? try TeamJSONWriter() : nil
         var compliant = true
@@ -40,12 +40,15 @@ struct Check: ParsableCommand {
             let window = Array(members[start..<min(start + Self.window, members.count)])
             let results = Mutex([Result<(String, Bool), Error>?](repeating: nil, count: window.count))
             let wantsJSON = json
+            // A team's members carry no diagnostics of their own (teamJSON lists them once); a single
+            // record's object carries the import's.
+            let memberDiagnostics = team ? [] : stream.diagnostics
             DispatchQueue.concurrentPerform(iterations: window.count) { k in
                 let outcome = Result { () throws -> (String, Bool) in
                     let assessments = try assess(stream.member(window[k]).record)
                     let ok = assessments.allSatisfy(\.compliant)
                     return wantsJSON
-                        ? (CheckOutput.json(member: assessments, diagnostics: []), ok)
+                        ? (CheckOutput.json(member: assessments, diagnostics: memberDiagnostics), ok)
                         : (CheckOutput.text(member: assessments), ok)
                 }
                 results.withLock { $0[k] = outcome }
@@ -62,7 +65,7 @@ struct Check: ParsableCommand {
                     chunk.append(contentsOf: text.dropLast())
                 } else if json {
                     // One member, or several that are not a team: the first member's object, as before.
-                    if first { chunk += CheckOutput.json(member: try assess(stream.member(window[k]).record), diagnostics: stream.diagnostics) }
+                    if first { chunk += text }
                 } else {
                     chunk += (first ? "" : "\n") + text
                     lastText = text
@@ -77,25 +80,6 @@ struct Check: ParsableCommand {
             StandardOutput.write("\n")
         }
         if !compliant { throw Failure(message: "", code: 1) }
-    }
-
-    /// Assesses one record: profiles, period and options are worked out once, not per member.
-    private func assessor(_ pipeline: Pipeline) throws -> @Sendable (Record) throws -> [Assessment] {
-        let fixed = try selection.body.map { try Pipeline.profiles($0) }
-        let period = try selection.selection()
-        let options = try selection.assessOptions()
-        return { record in
-            guard let profiles = try fixed ?? record.member.body.map({ try Pipeline.profiles($0) }) else {
-                throw Failure.invalid("error: no body given: pass --body ID (see `cpd bodies`)")
-            }
-            do {
-                return try profiles.map { try Assessor.assess(record, against: $0, selection: period, options: options) }
-            } catch let failure as Failure {
-                throw failure
-            } catch {
-                throw Failure.invalid(String(describing: error))
-            }
-        }
     }
 }
 

@@ -5,25 +5,8 @@ import Foundation
 struct Pipeline {
     let selection: SelectionOptions
 
-    /// Imports the inputs; prints every diagnostic; fails with exit 2 when any is an error.
-    func importRecords() throws -> ImportResult {
-        for path in selection.inputs where !FileManager.default.fileExists(atPath: path) {
-            throw Failure.invalid("\(path): error: no such file or folder")
-        }
-        let result = LogImporter.load(paths: selection.inputs, options: selection.importOptions)
-        for diagnostic in result.diagnostics { Terminal.error(diagnostic.description) }
-        if result.hasErrors {
-            let count = result.diagnostics.filter { $0.severity == .error }.count
-            throw Failure.invalid("cpd: \(count) error\(count == 1 ? "" : "s") in the input; nothing was written.")
-        }
-        if result.records.isEmpty {
-            throw Failure.invalid("\(selection.inputs.joined(separator: ", ")): error: no activities found")
-        }
-        return result
-    }
-
-    /// The inputs as a member stream (see `MemberStream`), with the checks `importRecords` makes:
-    /// every diagnostic printed, exit 2 on any error or when there is no member at all.
+    /// The inputs as a member stream (see `MemberStream`): every diagnostic printed, exit 2 on any
+    /// error or when there is no member at all.
     func importStream() throws -> MemberStream {
         for path in selection.inputs where !FileManager.default.fileExists(atPath: path) {
             throw Failure.invalid("\(path): error: no such file or folder")
@@ -40,7 +23,7 @@ struct Pipeline {
         return stream
     }
 
-    /// The position in `stream` of the one member --member names (the same choice as `singleRecord`).
+    /// The position in `stream` of the one member to report on: the only one, or the one --member names.
     func singleMember(in stream: MemberStream) throws -> Int {
         if stream.count == 1 { return 0 }
         if let id = selection.member {
@@ -48,14 +31,6 @@ struct Pipeline {
             throw Failure.invalid("error: no member '\(id)' in the input; it holds: " + stream.keys.map(\.id).joined(separator: ", "))
         }
         throw Failure.invalid("error: the input holds \(stream.count) members; pass --member ID for one record, or use `cpd batch` for all")
-    }
-
-    /// The body profiles named by --body, else by the record's own `member.body`.
-    func profiles(for record: Record) throws -> [BodyProfile] {
-        guard let spec = selection.body ?? record.member.body else {
-            throw Failure.invalid("error: no body given: pass --body ID (see `cpd bodies`)")
-        }
-        return try Self.profiles(spec)
     }
 
     static func profiles(_ spec: String) throws -> [BodyProfile] {
@@ -68,27 +43,23 @@ struct Pipeline {
         }
     }
 
-    /// Checks one record against each body.
-    func assess(_ record: Record) throws -> [Assessment] {
-        let profiles = try profiles(for: record)
+    /// Assesses one record against each body: --body, else the record's own `member.body`. Profiles,
+    /// period and options are worked out once here, not once per member.
+    func assessor() throws -> @Sendable (Record) throws -> [Assessment] {
+        let fixed = try selection.body.map { try Pipeline.profiles($0) }
         let period = try selection.selection()
         let options = try selection.assessOptions()
-        do {
-            return try profiles.map { try Assessor.assess(record, against: $0, selection: period, options: options) }
-        } catch let failure as Failure {
-            throw failure
-        } catch {
-            throw Failure.invalid(String(describing: error))
+        return { record in
+            guard let profiles = try fixed ?? record.member.body.map({ try Pipeline.profiles($0) }) else {
+                throw Failure.invalid("error: no body given: pass --body ID (see `cpd bodies`)")
+            }
+            do {
+                return try profiles.map { try Assessor.assess(record, against: $0, selection: period, options: options) }
+            } catch let failure as Failure {
+                throw failure
+            } catch {
+                throw Failure.invalid(String(describing: error))
+            }
         }
-    }
-
-    /// The one record `report` renders: the only one, or the one --member names.
-    func singleRecord(from result: ImportResult) throws -> Record {
-        if result.records.count == 1 { return result.records[0] }
-        if let id = selection.member {
-            if let record = result.records.first(where: { $0.member.id == id || $0.member.name == id }) { return record }
-            throw Failure.invalid("error: no member '\(id)' in the input; it holds: " + result.records.map { $0.member.id }.joined(separator: ", "))
-        }
-        throw Failure.invalid("error: the input holds \(result.records.count) members; pass --member ID for one record, or use `cpd batch` for all")
     }
 }

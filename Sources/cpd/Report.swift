@@ -25,8 +25,9 @@ struct Report: ParsableCommand {
         let pipeline = Pipeline(selection: selection)
         let spec: LayoutSpec
         do { spec = try LayoutCatalog.layout(layout) } catch { throw Failure.invalid(String(describing: error)) }
-        let record = try pipeline.singleRecord(from: try pipeline.importRecords())
-        let assessments = try pipeline.assess(record)
+        let stream = try pipeline.importStream()
+        let record = stream.member(try pipeline.singleMember(in: stream)).record
+        let assessments = try pipeline.assessor()(record)
         let options = RenderOptions.fromEnvironment(creator: "cpd \(CPDVersion.string)")
         let bytes: [UInt8]
         do {

@@ -45,12 +45,7 @@ public enum TeamSummaryRenderer {
         let paginator = Paginator(frame: Frame(layout: layout))
         let pageCount = paginator.paginate(blocks) { _ in }
 
-        surface.setMetadata(CAIRO_PDF_METADATA_TITLE, tokens.fill(layout.metadata.title))
-        surface.setMetadata(CAIRO_PDF_METADATA_AUTHOR, tokens.fill(layout.metadata.author))
-        surface.setMetadata(CAIRO_PDF_METADATA_SUBJECT, tokens.fill(layout.metadata.subject))
-        surface.setMetadata(CAIRO_PDF_METADATA_KEYWORDS, tokens.fill(layout.metadata.keywords))
-        surface.setMetadata(CAIRO_PDF_METADATA_CREATOR, options.creator)
-        surface.setMetadata(CAIRO_PDF_METADATA_CREATE_DATE, options.resolvedCreationDate)
+        surface.setMetadata(layout: layout, tokens: tokens, options: options)
 
         let painter = Painter(surface: surface, measurer: measurer, layout: layout, tokens: tokens)
         var number = 0

@@ -51,6 +51,16 @@ final class PDFSurface {
         self.surface = surface; self.cr = cr; self.sink = sink
     }
 
+    /// The document's metadata from the layout's templates, the creator and the creation date.
+    func setMetadata(layout: LayoutSpec, tokens: Tokens, options: RenderOptions) {
+        setMetadata(CAIRO_PDF_METADATA_TITLE, tokens.fill(layout.metadata.title))
+        setMetadata(CAIRO_PDF_METADATA_AUTHOR, tokens.fill(layout.metadata.author))
+        setMetadata(CAIRO_PDF_METADATA_SUBJECT, tokens.fill(layout.metadata.subject))
+        setMetadata(CAIRO_PDF_METADATA_KEYWORDS, tokens.fill(layout.metadata.keywords))
+        setMetadata(CAIRO_PDF_METADATA_CREATOR, options.creator)
+        setMetadata(CAIRO_PDF_METADATA_CREATE_DATE, options.resolvedCreationDate)
+    }
+
     func setMetadata(_ key: cairo_pdf_metadata_t, _ value: String) {
         guard !value.isEmpty else { return }
         cairo_pdf_surface_set_metadata(surface, key, value.replacingOccurrences(of: "\u{0}", with: ""))
