@@ -1,5 +1,13 @@
 import Yams
 
+/// How profiles and layouts resolve YAML tags: not at all. Every read is typed by its field (`int`,
+/// `bool`, ...), and the default resolver's regular expressions would start ICU's regex engine (8-9 M
+/// instructions, a tenth of a one-activity `cpd report`) for tags nothing reads. Anchors and aliases
+/// still work; a merge key (`<<`) is reported as an unknown key.
+public enum YAMLTags {
+    nonisolated(unsafe) public static let resolver = Resolver.basic  // immutable
+}
+
 /// Typed reads from a Yams node tree, each failure a `ProfileError` pointing at the node's line
 /// and column. Shared by the profile parser; knows nothing about CPD.
 struct YAMLFields {
@@ -12,7 +20,7 @@ struct YAMLFields {
     /// Parses text to a root node, turning libyaml's errors into ours.
     func root(_ yaml: String) throws -> Node {
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            guard let node = try Yams.compose(yaml: yaml, YAMLTags.resolver) else {
                 throw ProfileError(file: file, line: 1, column: 1, message: "the profile is empty")
             }
             return node

@@ -14,6 +14,10 @@ final class PangoMeasurer: TextMeasurer {
     /// thousands of short cells sets this off so memory stays flat as the team grows: its cells are shaped
     /// again when painted, which costs little next to the records themselves.
     private let retainsLayouts: Bool
+    /// The layout's own families only (see `FontFilter`), for text they cover; nil when filtering is off.
+    private let filter: FontFilter?
+    private let filteredMap: OpaquePointer?
+    private let filteredContext: OpaquePointer?
     private var entries: [Entry] = []
     private var fonts: [FontKey: OpaquePointer] = [:]
     /// Text already set in this document, by everything that decides its shape: a type, a category,
@@ -37,8 +41,24 @@ final class PangoMeasurer: TextMeasurer {
         self.spec = spec
         self.retainsLayouts = retainsLayouts
         // The per-thread default map (thread-safe since Pango 1.32.6); the context is ours alone.
-        let map = pango_cairo_font_map_get_default()
-        context = pango_font_map_create_context(map)
+        context = Self.makeContext(map: pango_cairo_font_map_get_default(), cr: cr, language: spec.language)
+        filter = FontFilter.forLayout(spec)
+        if let filter {
+            let map = filter.acquireMap()
+            filteredMap = map
+            filteredContext = Self.makeContext(map: map, cr: cr, language: spec.language)
+        } else {
+            filteredMap = nil
+            filteredContext = nil
+        }
+    }
+
+    private static func makeContext(map: UnsafeMutablePointer<PangoFontMap>?, cr: OpaquePointer, language: String) -> OpaquePointer {
+        makeContext(map: OpaquePointer(map), cr: cr, language: language)
+    }
+
+    private static func makeContext(map: OpaquePointer?, cr: OpaquePointer, language: String) -> OpaquePointer {
+        let context = pango_font_map_create_context(UnsafeMutablePointer(map))!
         pango_cairo_update_context(cr, context)
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
@@ -47,13 +67,16 @@ final class PangoMeasurer: TextMeasurer {
         cairo_font_options_destroy(options)
         pango_cairo_context_set_resolution(context, 72)
         pango_context_set_round_glyph_positions(context, 0)
-        pango_context_set_language(context, pango_language_from_string(spec.language))
+        pango_context_set_language(context, pango_language_from_string(language))
+        return context
     }
 
     deinit {
         for l in layouts { if let l { g_object_unref(UnsafeMutableRawPointer(l)) } }
         for f in fonts.values { pango_font_description_free(f) }
         g_object_unref(UnsafeMutableRawPointer(context))
+        if let filteredContext { g_object_unref(UnsafeMutableRawPointer(filteredContext)) }
+        if let filter, let filteredMap { filter.release(filteredMap) }
     }
 
     private func font(_ key: FontKey) -> OpaquePointer {
@@ -110,7 +133,8 @@ final class PangoMeasurer: TextMeasurer {
     /// A Pango layout of `t` at `width`, set up the same way every time it is made.
     private func makeLayout(_ t: TextSpec, width: Double) -> OpaquePointer {
         let style = spec.style(t.style)
-        let layout = pango_layout_new(context)!
+        let useFiltered = filteredContext != nil && filter!.covers(t.text)
+        let layout = pango_layout_new(useFiltered ? filteredContext : context)!
         pango_layout_set_font_description(layout, font(FontKey(style: t.style, bold: t.bold ?? style.bold, italic: t.italic ?? style.italic)))
         pango_layout_set_width(layout, Int32(max(1, width) * Double(PANGO_SCALE)))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)

@@ -9,7 +9,7 @@ struct LayoutParser {
     func parse(_ yaml: String) throws -> LayoutSpec {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: yaml) else { throw reader.error(nil, "the layout file is empty") }
+            guard let node = try Yams.compose(yaml: yaml, YAMLTags.resolver) else { throw reader.error(nil, "the layout file is empty") }
             root = node
         } catch let e as YamlError {
             throw yamlError(e)
