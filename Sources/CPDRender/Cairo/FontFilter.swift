@@ -21,10 +21,6 @@ final class FontFilter: @unchecked Sendable {
     private let coverage: [OpaquePointer]
     /// Every printable ASCII character is covered: a pure ASCII text needs no lookup.
     private let coversASCII: Bool
-    /// Font maps over `config`, each used by one document at a time, kept for the next one (their
-    /// fontsets, faces and shaped-font caches are what makes a second document cheap).
-    private var idleMaps: [OpaquePointer] = []
-    private let lock = NSLock()
 
     private init(config: OpaquePointer, coverage: [OpaquePointer]) {
         self.config = config
@@ -121,17 +117,10 @@ final class FontFilter: @unchecked Sendable {
         return true
     }
 
-    /// A font map over the filtered config for one document; give it back with `release`.
-    func acquireMap() -> OpaquePointer {
-        lock.lock()
-        if let map = idleMaps.popLast() { lock.unlock(); return map }
-        lock.unlock()
+    /// A new font map over the filtered config (a `ShapingSession` keeps it for its documents).
+    func makeMap() -> OpaquePointer {
         let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)!
         pango_fc_font_map_set_config(OpaquePointer(map), config)
         return OpaquePointer(map)
-    }
-
-    func release(_ map: OpaquePointer) {
-        lock.lock(); idleMaps.append(map); lock.unlock()
     }
 }

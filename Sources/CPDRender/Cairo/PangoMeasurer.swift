@@ -4,9 +4,10 @@ import CCairoPango
 /// glyph positions unrounded), and keeps every shaped layout so the painter draws the same one.
 /// One per document; never shared between threads.
 final class PangoMeasurer: TextMeasurer {
-    private let context: OpaquePointer
     private let spec: LayoutSpec
-    /// Shaped layouts by id; nil where the measurer does not keep them (see `retainsLayouts`).
+    /// Font maps, contexts and short texts shaped for earlier documents on this layout.
+    private let session: ShapingSession
+    /// Shaped layouts by id (one reference each); nil where the measurer does not keep them (see `retainsLayouts`).
     private var layouts: [OpaquePointer?] = []
     /// What to shape again at paint time for a layout not kept.
     private var specs: [(TextSpec, Double)] = []
@@ -14,16 +15,11 @@ final class PangoMeasurer: TextMeasurer {
     /// thousands of short cells sets this off so memory stays flat as the team grows: its cells are shaped
     /// again when painted, which costs little next to the records themselves.
     private let retainsLayouts: Bool
-    /// The layout's own families only (see `FontFilter`), for text they cover; nil when filtering is off.
-    private let filter: FontFilter?
-    private let filteredMap: OpaquePointer?
-    private let filteredContext: OpaquePointer?
     private var entries: [Entry] = []
-    private var fonts: [FontKey: OpaquePointer] = [:]
     /// Text already set in this document, by everything that decides its shape: a type, a category,
     /// an hour figure or a header slot repeated on every row or page is shaped once and its one
     /// layout painted wherever it appears (the same glyphs, so the same bytes as shaping it again).
-    private var measured: [MeasureKey: MeasuredText] = [:]
+    private var measured: [ShapingSession.Key: MeasuredText] = [:]
 
     struct Entry {
         var color: RGBColor
@@ -33,73 +29,49 @@ final class PangoMeasurer: TextMeasurer {
         var tops: [Double]
     }
 
-    private struct FontKey: Hashable { var style: String; var bold: Bool; var italic: Bool }
-    private struct MeasureKey: Hashable { var text: TextSpec; var width: Double }
+    private typealias FontKey = ShapingSession.FontKey
 
     init(cr: OpaquePointer, layout spec: LayoutSpec, retainsLayouts: Bool = true) {
         _ = FontSetup.ready
         self.spec = spec
         self.retainsLayouts = retainsLayouts
-        // The per-thread default map (thread-safe since Pango 1.32.6); the context is ours alone.
-        context = Self.makeContext(map: pango_cairo_font_map_get_default(), cr: cr, language: spec.language)
-        filter = FontFilter.forLayout(spec)
-        if let filter {
-            let map = filter.acquireMap()
-            filteredMap = map
-            filteredContext = Self.makeContext(map: map, cr: cr, language: spec.language)
-        } else {
-            filteredMap = nil
-            filteredContext = nil
-        }
-    }
-
-    private static func makeContext(map: UnsafeMutablePointer<PangoFontMap>?, cr: OpaquePointer, language: String) -> OpaquePointer {
-        makeContext(map: OpaquePointer(map), cr: cr, language: language)
-    }
-
-    private static func makeContext(map: OpaquePointer?, cr: OpaquePointer, language: String) -> OpaquePointer {
-        let context = pango_font_map_create_context(UnsafeMutablePointer(map))!
-        pango_cairo_update_context(cr, context)
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        pango_cairo_context_set_font_options(context, options)
-        cairo_font_options_destroy(options)
-        pango_cairo_context_set_resolution(context, 72)
-        pango_context_set_round_glyph_positions(context, 0)
-        pango_context_set_language(context, pango_language_from_string(language))
-        return context
+        session = ShapingSession.acquire(spec: spec, cr: cr)
     }
 
     deinit {
         for l in layouts { if let l { g_object_unref(UnsafeMutableRawPointer(l)) } }
-        for f in fonts.values { pango_font_description_free(f) }
-        g_object_unref(UnsafeMutableRawPointer(context))
-        if let filteredContext { g_object_unref(UnsafeMutableRawPointer(filteredContext)) }
-        if let filter, let filteredMap { filter.release(filteredMap) }
+        ShapingSession.release(session)
     }
 
     private func font(_ key: FontKey) -> OpaquePointer {
-        if let f = fonts[key] { return f }
+        if let f = session.fonts[key] { return f }
         let style = spec.style(key.style)
         let f = pango_font_description_new()!
         pango_font_description_set_family(f, style.family)
         pango_font_description_set_absolute_size(f, style.size * Double(PANGO_SCALE))
         pango_font_description_set_weight(f, key.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         pango_font_description_set_style(f, key.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
-        fonts[key] = f
+        session.fonts[key] = f
         return f
     }
 
     func measure(_ t: TextSpec, width: Double) -> MeasuredText {
-        let key = MeasureKey(text: t, width: width)
+        let key = ShapingSession.Key(text: t, width: width)
         if let done = measured[key] { return done }
-        let result = shape(t, width: width)
+        let result: MeasuredText
+        if retainsLayouts, let kept = session.cached(key) {
+            g_object_ref(UnsafeMutableRawPointer(kept.layout))
+            layouts.append(kept.layout)
+            entries.append(kept.entry)
+            result = MeasuredText(id: layouts.count - 1, width: width, lines: kept.lines, naturalWidth: kept.naturalWidth)
+        } else {
+            result = shape(t, width: width, key: key)
+        }
         measured[key] = result
         return result
     }
 
-    private func shape(_ t: TextSpec, width: Double) -> MeasuredText {
+    private func shape(_ t: TextSpec, width: Double, key: ShapingSession.Key) -> MeasuredText {
         let style = spec.style(t.style)
         let layout = makeLayout(t, width: width)
         var entry = Entry(color: spec.color(t.color ?? style.color), lineX: [], baselines: [], tops: [])
@@ -121,6 +93,7 @@ final class PangoMeasurer: TextMeasurer {
 
         if retainsLayouts {
             layouts.append(layout)
+            session.keep(key, .init(layout: layout, entry: entry, lines: lines, naturalWidth: natural))
         } else {
             layouts.append(nil)
             specs.append((t, width))
@@ -133,8 +106,7 @@ final class PangoMeasurer: TextMeasurer {
     /// A Pango layout of `t` at `width`, set up the same way every time it is made.
     private func makeLayout(_ t: TextSpec, width: Double) -> OpaquePointer {
         let style = spec.style(t.style)
-        let useFiltered = filteredContext != nil && filter!.covers(t.text)
-        let layout = pango_layout_new(useFiltered ? filteredContext : context)!
+        let layout = pango_layout_new(session.context(for: t.text))!
         pango_layout_set_font_description(layout, font(FontKey(style: t.style, bold: t.bold ?? style.bold, italic: t.italic ?? style.italic)))
         pango_layout_set_width(layout, Int32(max(1, width) * Double(PANGO_SCALE)))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
