@@ -1,6 +1,9 @@
 # cpd: the two set-up commands are `make demo` and `make test`.
 SWIFT ?= swift
 CPD := .build/release/cpd
+# Release binaries carry the Swift runtime and Foundation inside (no libswiftCore.so to find at run time,
+# so a copied binary runs on a machine without Swift, and each process starts ~7 ms sooner).
+RELEASE := -c release --static-swift-stdlib
 export SOURCE_DATE_EPOCH ?= 1767225600
 
 .PHONY: deps build release demo test bench clean fuzz sanitize
@@ -12,7 +15,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE)
 
 demo: release
 	@mkdir -p out
@@ -40,8 +43,8 @@ SCALE ?= full
 bench: deps
 	@test -x .venv/bin/python || python3 -m venv .venv
 	@.venv/bin/python -m pip install --quiet reportlab typst
-	$(SWIFT) build -c release --product cpd
-	$(SWIFT) build -c release --product cpd-floor
+	$(SWIFT) build $(RELEASE) --product cpd
+	$(SWIFT) build $(RELEASE) --product cpd-floor
 	.venv/bin/python scripts/bench.py --cpd $(CPD) --floor .build/release/cpd-floor --python .venv/bin/python --bench $(BENCH) --scale $(SCALE)
 
 clean:

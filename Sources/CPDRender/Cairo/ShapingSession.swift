@@ -38,7 +38,7 @@ final class ShapingSession: @unchecked Sendable {
     static let longestKept = 160
     /// Two generations of `capacity` entries each: a hit in the older one moves the entry to the newer;
     /// when the newer fills, the older is dropped. Memory stays bounded however large the team.
-    static let capacity = 1500
+    static let capacity = 500
     private var recent: [Key: Shaped] = [:]
     private var older: [Key: Shaped] = [:]
 
