@@ -19,12 +19,14 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
+        // zlib, for packing PDF objects into compressed object streams (PDFCompactor).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Turns Bodies/*.yaml and Layouts/*.yaml into string constants compiled into the binary.
         .executableTarget(name: "EmbedData", path: "Sources/EmbedData"),
         .plugin(name: "EmbedDataPlugin", capability: .buildTool(), dependencies: ["EmbedData"]),
         .target(name: "CPDData", plugins: ["EmbedDataPlugin"]),
         .target(name: "CPDKit", dependencies: ["CPDData", .product(name: "Yams", package: "Yams")]),
-        .target(name: "CPDRender", dependencies: ["CPDKit", "CPDData", "CCairoPango", .product(name: "Yams", package: "Yams")]),
+        .target(name: "CPDRender", dependencies: ["CPDKit", "CPDData", "CCairoPango", "CZlib", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "cpd",
             dependencies: ["CPDKit", "CPDRender", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -8,6 +8,11 @@ public enum RecordRenderer {
     /// and dies with it.
     /// - Throws: `LayoutError` for a team overview layout; an error describing cairo's failure, if writing the PDF fails.
     public static func render(_ record: Record, assessments: [Assessment], layout: LayoutSpec, options: RenderOptions) throws -> [UInt8] {
+        try render(record, assessments: assessments, layout: layout, options: options, compacting: true)
+    }
+
+    /// `compacting: false` gives the bytes exactly as cairo wrote them (for tests of `PDFCompactor`).
+    static func render(_ record: Record, assessments: [Assessment], layout: LayoutSpec, options: RenderOptions, compacting: Bool) throws -> [UInt8] {
         guard !layout.isTeamOverview else {
             throw LayoutError(file: layout.name, message: "layout '\(layout.name)' is a team overview (it draws team-summary.pdf), not a member's record (see `cpd layouts`)")
         }
@@ -21,6 +26,8 @@ public enum RecordRenderer {
         surface.setMetadata(layout: layout, tokens: tokens, options: options)
 
         Painter(surface: surface, measurer: measurer, layout: layout, tokens: tokens).paint(pages)
-        return try surface.finish()
+        // Cairo writes every object uncompressed; packed into object streams a record is about 40% of that.
+        let bytes = try surface.finish()
+        return compacting ? PDFCompactor.compact(bytes) : bytes
     }
 }
