@@ -149,6 +149,148 @@ import Foundation
         }
     }
 
+    // MARK: Fonts without hinting
+
+    /// pdffonts' table without the object-number columns (objects are renumbered).
+    static func fonts(_ path: String) throws -> [String] {
+        try PDFTools.run("pdffonts", [path]).stdout.split(separator: "\n").map { String($0).replacing(/\s+\d+\s+\d+$/, with: "") }
+    }
+
+    @Test func embeddedFontsLoseTheirHintingAndNothingElse() throws {
+        let pdfs = try Self.pdfs.get()
+        let before = FontPrograms.find(in: pdfs.raw), after = FontPrograms.find(in: pdfs.compacted)
+        #expect(before.count == 3 && after.count == 3)
+        // Each font program is cairo's without hinting (the compactor may write the streams in another order).
+        let stripped = before.map { TrueTypeHinting.strip($0.font) }
+        #expect(Set(after.map(\.font)) == Set(stripped))
+        #expect(zip(before, stripped).allSatisfy { $1.count * 2 < $0.font.count })
+        let bytesBefore = before.reduce(0) { $0 + $1.data.count }, bytesAfter = after.reduce(0) { $0 + $1.data.count }
+        #expect(bytesAfter * 2 < bytesBefore, "font streams: \(bytesBefore) -> \(bytesAfter) bytes")
+        // The same fonts, embedded, subset, with ToUnicode maps.
+        let list = try Self.fonts(pdfs.rawPath)
+        #expect(list.count == 5 && list.dropFirst(2).allSatisfy { $0.contains("TrueType") && $0.hasSuffix("yes yes yes") }, "\(list)")
+        #expect(try Self.fonts(pdfs.path) == list)
+        if FontPrograms.fontToolsAvailable {
+            let lines = try FontPrograms.fontToolsCheck(zip(before, after).map { pair in
+                (pair.0.font, after.first { $0.font == TrueTypeHinting.strip(pair.0.font) }?.font ?? [])
+            })
+            #expect(lines.count == 3 && lines.allSatisfy { $0.hasPrefix("OK glyphs=") }, "\(lines)")
+        }
+    }
+
+    /// Poppler and MuPDF do not run TrueType hinting: every page at 150 dpi is the same pixels without it.
+    @Test func everyPageRendersToTheSamePixelsAt150DPI() throws {
+        let pdfs = try Self.pdfs.get()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cpdcompact-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (path, root) in [(pdfs.rawPath, "raw"), (pdfs.path, "compacted")] {
+            #expect(try PDFTools.run("pdftoppm", ["-png", "-r", "150", path, dir + "/" + root]).status == 0)
+        }
+        let pages = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("raw-") }.sorted()
+        #expect(pages.count == Int(try PDFTools.info(pdfs.path)["Pages"] ?? "") && pages.count > 5)
+        for page in pages {
+            let a = try Data(contentsOf: URL(fileURLWithPath: dir + "/" + page))
+            let b = try Data(contentsOf: URL(fileURLWithPath: dir + "/compacted-" + page.dropFirst(4)))
+            #expect(a.count > 10_000 && a == b, "\(page)")
+        }
+        // MuPDF, where it is installed.
+        if (try? PDFTools.run("mutool", ["-v"]))?.status == 0 {
+            for (path, root) in [(pdfs.rawPath, "mraw"), (pdfs.path, "mcompacted")] {
+                #expect(try PDFTools.run("mutool", ["draw", "-q", "-r", "150", "-o", dir + "/" + root + "-%d.png", path, "1-3"]).status == 0)
+            }
+            for n in 1...3 {
+                let a = try Data(contentsOf: URL(fileURLWithPath: dir + "/mraw-\(n).png"))
+                let b = try Data(contentsOf: URL(fileURLWithPath: dir + "/mcompacted-\(n).png"))
+                #expect(a.count > 10_000 && a == b, "mutool page \(n)")
+            }
+        }
+    }
+
+    /// `raw` with byte ranges replaced and its cross-reference table and startxref moved to match (cairo's
+    /// single-subsection table; no edit may span the start of an object).
+    static func edited(_ raw: [UInt8], _ edits: [(range: Range<Int>, bytes: [UInt8])]) throws -> [UInt8] {
+        let edits = edits.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        func moved(_ offset: Int) -> Int { edits.filter { $0.range.upperBound <= offset }.reduce(offset) { $0 + $1.bytes.count - $1.range.count } }
+        var out: [UInt8] = []
+        var at = 0
+        for e in edits { out += raw[at..<e.range.lowerBound]; out += e.bytes; at = e.range.upperBound }
+        out += raw[at...]
+        let startxref = try #require(lastIndex(of: "startxref\n", in: out)) + 10
+        var end = startxref
+        while out[end] != 0x0A { end += 1 }
+        let xref = try #require(Int(String(decoding: out[startxref..<end], as: UTF8.self)))
+        let table = moved(xref)
+        #expect(Array(out[table..<(table + 7)]) == Array("xref\n0 ".utf8))
+        var entry = table + 7
+        while out[entry] != 0x0A { entry += 1 }
+        entry += 1
+        while out[entry + 17] == 0x6E || out[entry + 17] == 0x66 { // n, f
+            if out[entry + 17] == 0x6E {
+                let offset = try #require(Int(String(decoding: out[entry..<(entry + 10)], as: UTF8.self)))
+                out.replaceSubrange(entry..<(entry + 10), with: Array(String(format: "%010d", moved(offset)).utf8))
+            }
+            entry += 20
+        }
+        out.replaceSubrange(startxref..<end, with: Array(String(moved(xref)).utf8))
+        return out
+    }
+
+    /// cairo's record with its first font program replaced by `font` (deflated; /Length and /Length1 to match,
+    /// or /Length1 as given).
+    static func withFont(_ raw: [UInt8], _ font: [UInt8], length1: Int? = nil) throws -> (pdf: [UInt8], data: [UInt8]) {
+        let first = try #require(FontPrograms.find(in: raw).first)
+        let data = try #require(Deflate.compress([font], level: 6))
+        // The stream's /Length is an object of its own: "/Length N 0 R", then "N 0 obj <length> endobj".
+        let dictionary = String(decoding: raw[(first.data.lowerBound - 120)..<first.data.lowerBound], as: UTF8.self)
+        let number = try #require(dictionary.matches(of: /\/Length (\d+) 0 R/).last?.output.1)
+        var at = try #require(FontPrograms.index(of: "\n\(number) 0 obj", in: raw)) + number.count + 7
+        while raw[at] == 0x20 || raw[at] == 0x0A { at += 1 }
+        var digitsEnd = at
+        while raw[digitsEnd] >= 0x30 && raw[digitsEnd] <= 0x39 { digitsEnd += 1 }
+        #expect(Int(String(decoding: raw[at..<digitsEnd], as: UTF8.self)) == first.data.count)
+        let pdf = try edited(raw, [(first.length1, Array(String(length1 ?? font.count).utf8)), (first.data, data),
+                                   (at..<digitsEnd, Array(String(data.count).utf8))])
+        return (pdf, data)
+    }
+
+    @Test func malformedFontProgramsAreKeptAsTheyWere() throws {
+        let pdfs = try Self.pdfs.get()
+        let original = try #require(FontPrograms.find(in: pdfs.raw).first).font
+        // The sanity case first: the original font put back through the same editing is stripped as usual.
+        let control = try Self.withFont(pdfs.raw, original)
+        #expect(FontPrograms.find(in: PDFCompactor.compact(control.pdf)).contains { $0.font == TrueTypeHinting.strip(original) })
+
+        var glyfPastTheEnd = original
+        let numTables = Int(original[4]) << 8 | Int(original[5])
+        let records = (0..<numTables).map { 12 + 16 * $0 }
+        let glyf = try #require(records.first { Array(original[$0..<($0 + 4)]) == Array("glyf".utf8) })
+        glyfPastTheEnd[glyf + 8] = 0x7F
+        let cases: [(String, [UInt8], Int?)] = [
+            ("truncated", Array(original.prefix(original.count / 2)), nil),
+            ("glyf past the end", glyfPastTheEnd, nil),
+            ("not a font", Array(repeating: 0x41, count: 3000), nil),
+            ("/Length1 one byte short", original, original.count - 1),
+        ]
+        for (name, font, length1) in cases {
+            let (pdf, data) = try Self.withFont(pdfs.raw, font, length1: length1)
+            let rawPath = try PDFTools.write(pdf, name: "font-raw.pdf")
+            try Self.expectClean(rawPath)
+            let compacted = PDFCompactor.compact(pdf)
+            #expect(compacted.count < pdf.count, "\(name)")
+            let path = try PDFTools.write(compacted, name: "font-compacted.pdf")
+            try Self.expectClean(path)
+            // That stream is written byte for byte with its dictionary's /Length1; the other two lose their hinting.
+            let found = FontPrograms.find(in: compacted)
+            let kept = found.filter { Array(compacted[$0.data]) == data }
+            #expect(kept.count == 1, "\(name)")
+            #expect(kept.first.map { String(decoding: compacted[$0.length1], as: UTF8.self) } == String(length1 ?? font.count), "\(name)")
+            let others = FontPrograms.find(in: pdfs.raw).dropFirst().map { TrueTypeHinting.strip($0.font) }
+            #expect(others.allSatisfy { s in found.contains { $0.font == s } }, "\(name)")
+            #expect(try PDFTools.text(path) == (try PDFTools.text(rawPath)), "\(name)")
+            #expect(try Self.fonts(path) == (try Self.fonts(rawPath)), "\(name)")
+        }
+    }
+
     // MARK: Anything else comes back unchanged
 
     /// Replaces the first occurrence of `old` (after `from`) with `new`, which must be as long, so offsets stay right.

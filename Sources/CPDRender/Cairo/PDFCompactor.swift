@@ -14,9 +14,13 @@ import Darwin
 /// dictionary per `TD`, `TR`, `P`, `Link`), each stream's length as a separate object, and a classic
 /// cross-reference table of 20 bytes per object. The compactor rewrites the file as PDF 1.5:
 /// - every stream (page contents, fonts, ToUnicode maps) is kept byte for byte; only its dictionary is
-///   rewritten, with an indirect `/Length N 0 R` replaced by the number itself;
+///   rewritten, with an indirect `/Length N 0 R` replaced by the number itself; except
+/// - a TrueType font program (a stream with `/Length1` and `/Filter /FlateDecode`: cairo's `FontFile2`
+///   subsets) is inflated, its hinting removed (`TrueTypeHinting`: viewers ignore it and print does not
+///   need it, yet it is ~60% of a DejaVu subset), deflated again and written with the new `/Length` and
+///   `/Length1`, when that makes it smaller;
 /// - every other object goes into as few deflated object streams as the limits allow (`/Type /ObjStm`,
-///   zlib level 9; one for a record), ordered so that deflate finds the most to share: depth first from
+///   one for a record), ordered so that deflate finds the most to share: depth first from
 ///   the catalog, then like with like (all the `TD` elements together, all the link annotations together);
 ///   a length object that nothing else refers to disappears;
 /// - objects are numbered afresh 1, 2, 3, ... in that order, so the cross-reference stream has no gaps
@@ -38,12 +42,17 @@ public enum PDFCompactor {
         var bytesPerStream = 256 * 1024
         /// PNG-up predictor on the cross-reference stream's rows (consecutive rows differ by little).
         var xrefPredictor = true
+        /// TrueType hinting removed from embedded font programs (`TrueTypeHinting`).
+        var stripHinting = true
+        /// zlib level of the object streams, the cross-reference stream and re-deflated fonts.
+        var level: Int32 = Deflate.defaultLevel
     }
 
     /// The compacted PDF, or `pdf` itself when it is not a file this compactor understands (or would not
     /// get smaller). Memory besides the input: the output, 36 bytes per object and 16 per reference (about a
-    /// third of the input for a record), and one object stream's objects (at most `bytesPerStream` and its
-    /// deflated copy).
+    /// third of the input for a record), one object stream's objects (at most `bytesPerStream` and its
+    /// deflated copy), and the embedded TrueType fonts without hinting (deflated; each is decoded once, ~15 KB
+    /// for a DejaVu subset).
     public static func compact(_ pdf: [UInt8]) -> [UInt8] { compact(pdf, settings: Settings()) }
 
     static func compact(_ pdf: [UInt8], settings: Settings) -> [UInt8] {
@@ -233,6 +242,14 @@ private struct Plan {
     var packed: [Int] = []
     var streams: [Int] = []
     var newNumber: [Int] = []
+    /// Streams written with other data than the input's (font programs without hinting), by old number.
+    var rewritten: [Int: RewrittenStream] = [:]
+
+    struct RewrittenStream {
+        var data: [UInt8]
+        /// The object's sites, with its /Length and /Length1 values replaced.
+        var sites: [Site]
+    }
 
     init?(_ raw: UnsafeRawBufferPointer, settings: PDFCompactor.Settings) {
         // Offsets are kept in 32 bits: a record is a few hundred KB, a team overview a few tens of MB.
@@ -241,6 +258,7 @@ private struct Plan {
         count = raw.count
         self.settings = settings
         guard readHeader(), let xref = findXref(), readXref(at: xref), readObjects(), order() else { return nil }
+        if settings.stripHinting { stripFontHinting() }
     }
 
     // MARK: Reading
@@ -540,6 +558,54 @@ private struct Plan {
         return groups.count - 1
     }
 
+    // MARK: Fonts
+
+    /// Strips the hinting of every TrueType font program: a stream whose dictionary has a direct `/Length1`
+    /// (and no `/Length2`: that is a Type 1 font), `/Filter /FlateDecode` (or `[/FlateDecode]`) and no
+    /// `/DecodeParms`, whose data inflates to exactly `/Length1` bytes. It is kept only if it deflates
+    /// smaller than it was; anything else leaves the stream as it is.
+    mutating func stripFontHinting() {
+        var toks: [Token] = []
+        var entries: [Entry] = []
+        var found: [Site] = []
+        for n in streams {
+            let o = objects[n]
+            toks.removeAll(keepingCapacity: true)
+            entries.removeAll(keepingCapacity: true)
+            found.removeAll(keepingCapacity: true)
+            var lx = Lexer(p: p, end: o.body.upperBound, pos: o.body.lowerBound)
+            while let t = lx.next() { toks.append(t) }
+            guard parseValue(toks, 0, depth: 0, sites: &found, entries: &entries) == toks.count else { continue }
+            var lengthValue: Range<Int>?, length1: Token?, flate = false, other = false
+            for e in entries {
+                let key = Token(start: e.keyStart, end: e.keyEnd, kind: .name)
+                let count = e.valueTo - e.valueFrom
+                if nameIs(key, "/Length") {
+                    lengthValue = toks[e.valueFrom].start..<toks[e.valueTo - 1].end
+                } else if nameIs(key, "/Length1") {
+                    if count == 1 { length1 = toks[e.valueFrom] } else { other = true }
+                } else if nameIs(key, "/Filter") {
+                    let name = count == 1 ? toks[e.valueFrom] : toks[e.valueFrom + 1]
+                    flate = (count == 1 || (count == 3 && toks[e.valueFrom].kind == .arrayOpen)) && nameIs(name, "/FlateDecode")
+                } else if nameIs(key, "/DecodeParms") || nameIs(key, "/Length2") || nameIs(key, "/Length3") {
+                    other = true
+                }
+            }
+            guard let lengthValue, let length1, let size = unsignedInt(length1), size > 0, size <= 64 << 20, flate, !other,
+                  let font = Deflate.decompress(UnsafeRawBufferPointer(start: p + o.data.lowerBound, count: o.data.count), size: size)
+            else { continue }
+            let stripped = TrueTypeHinting.strip(font)
+            guard stripped.count < font.count, let data = Deflate.compress([stripped], level: settings.level),
+                  data.count < o.data.count else { continue }
+            // The new lengths replace the old values (an indirect /Length is already written as its number).
+            var patched = sites[o.sites].filter { $0.start != lengthValue.lowerBound }
+            patched.append(Site(start: lengthValue.lowerBound, end: lengthValue.upperBound, target: 0, length: data.count))
+            patched.append(Site(start: length1.start, end: length1.end, target: 0, length: stripped.count))
+            patched.sort { $0.start < $1.start }
+            rewritten[n] = RewrittenStream(data: data, sites: patched)
+        }
+    }
+
     // MARK: Writing
 
     /// Appends `value` in decimal.
@@ -620,7 +686,7 @@ private struct Plan {
                 index[newNumber[n]] = k
                 i += 1; k += 1
             }
-            guard let data = Deflate.compress([header, bodies]) else { throw DeflateError() }
+            guard let data = Deflate.compress([header, bodies], level: settings.level) else { throw DeflateError() }
             try flush()
             objectStreamOffsets.append(written + stage.count)
             Self.put(number, &stage); text(" 0 obj\n<</Type/ObjStm/N "); Self.put(k, &stage)
@@ -630,14 +696,20 @@ private struct Plan {
             text("\nendstream\nendobj\n")
         }
 
-        // Streams: the dictionary minified, the data as it was.
+        // Streams: the dictionary minified, the data as it was (or as rewritten).
         for n in streams {
             let o = objects[n]
             offsets[newNumber[n]] = written + stage.count
             Self.put(newNumber[n], &stage); text(" 0 obj\n")
-            minify(o.body, sites: sites[o.sites], into: &stage)
-            text("\nstream\n")
-            try pass(UnsafeRawBufferPointer(start: p + o.data.lowerBound, count: o.data.count))
+            if let r = rewritten[n] {
+                minify(o.body, sites: r.sites[...], into: &stage)
+                text("\nstream\n")
+                try r.data.withUnsafeBytes { try pass($0) }
+            } else {
+                minify(o.body, sites: sites[o.sites], into: &stage)
+                text("\nstream\n")
+                try pass(UnsafeRawBufferPointer(start: p + o.data.lowerBound, count: o.data.count))
+            }
             text("\nendstream\nendobj\n")
         }
 
@@ -672,7 +744,7 @@ private struct Plan {
                 rows += row
             }
         }
-        guard let xref = Deflate.compress([rows]) else { throw DeflateError() }
+        guard let xref = Deflate.compress([rows], level: settings.level) else { throw DeflateError() }
         Self.put(xrefNumber, &stage); text(" 0 obj\n<</Type/XRef/Size "); Self.put(size, &stage)
         text("/W[1 "); Self.put(w2, &stage); text(" "); Self.put(w3, &stage); text("]/Root ")
         Self.put(newNumber[root], &stage); text(" 0 R")
@@ -692,11 +764,27 @@ private struct Plan {
 
 private struct DeflateError: Error {}
 
-/// zlib at level 9: deterministic, so the same objects always give the same bytes.
+/// zlib: deterministic, so the same objects always give the same bytes.
 enum Deflate {
-    static func compress(_ pieces: [[UInt8]]) -> [UInt8]? {
+    /// Level 7, chosen by measurement (callgrind on a `strip -g` binary, `cpd report` of one member,
+    /// fca-ria 2026, fonts without hinting):
+    ///
+    ///     level  40 activities          60 activities          instructions (40 / 60)
+    ///     9      52,139 bytes           68,069 bytes           519.7 M / 663.9 M
+    ///     7      52,211 (+72)           68,149 (+80)           506.5 M / 643.5 M   (-13.2 M / -20.4 M)
+    ///     6      52,742 (+603)          68,938 (+869)          505.7 M / 641.2 M
+    ///
+    /// Almost all of the difference is the object streams (lazy matching over long hash chains on the
+    /// structure tree's many alike dictionaries); the fonts differ by 4 bytes between 7 and 9. Level 7 keeps
+    /// all but ~0.1% of level 9's bytes for 2.5-3% fewer instructions per record; level 6 gives up ten
+    /// times as many bytes for another 1-2 M. ReportLab's records of the same logs are 60,526 and 68,368
+    /// bytes: at 60 activities cpd is under it by a few hundred bytes at level 7 or 9 alike, so the level is
+    /// not what decides that margin.
+    static let defaultLevel: Int32 = 7
+
+    static func compress(_ pieces: [[UInt8]], level: Int32 = defaultLevel) -> [UInt8]? {
         var z = z_stream()
-        guard deflateInit2_(&z, 9, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        guard deflateInit2_(&z, level, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
         defer { deflateEnd(&z) }
         let total = pieces.reduce(0) { $0 + $1.count }
         var out = [UInt8](repeating: 0, count: Int(deflateBound(&z, uLong(total))) + 64)
@@ -717,6 +805,29 @@ enum Deflate {
             guard last ? status == Z_STREAM_END : (status == Z_OK && z.avail_in == 0) else { return nil }
         }
         out.removeSubrange(produced...)
+        return out
+    }
+}
+
+extension Deflate {
+    /// The zlib stream `data` inflated, if it comes to exactly `size` bytes and ends there; else nil.
+    static func decompress(_ data: UnsafeRawBufferPointer, size: Int) -> [UInt8]? {
+        guard let base = data.baseAddress, data.count > 0, data.count <= Int(UInt32.max) else { return nil }
+        var z = z_stream()
+        guard inflateInit_(&z, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        defer { inflateEnd(&z) }
+        // One byte more than expected, so a stream that would run longer is caught.
+        var out = [UInt8](repeating: 0, count: size + 1)
+        let (status, produced) = out.withUnsafeMutableBufferPointer { outBuf -> (Int32, Int) in
+            z.next_in = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: UInt8.self))
+            z.avail_in = uInt(data.count)
+            z.next_out = outBuf.baseAddress
+            z.avail_out = uInt(outBuf.count)
+            let s = inflate(&z, Z_FINISH)
+            return (s, outBuf.count - Int(z.avail_out))
+        }
+        guard status == Z_STREAM_END, produced == size else { return nil }
+        out.removeLast()
         return out
     }
 }
