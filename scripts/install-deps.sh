@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages cpd needs to build, test and render, when they are missing.
 set -euo pipefail
-PACKAGES=(libcairo2-dev libpango1.0-dev zlib1g-dev fontconfig fonts-dejavu-core fonts-noto-core fonts-noto-cjk poppler-utils qpdf)
+PACKAGES=(libcairo2-dev libpango1.0-dev zlib1g-dev fontconfig fonts-dejavu-core fonts-noto-core fonts-noto-cjk poppler-utils qpdf python3-fonttools)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -9,7 +9,7 @@ done
 [ ${#missing[@]} -eq 0 ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "cpd needs these packages and cannot install them here (no apt-get): ${missing[*]}" >&2
-  echo "Install Cairo, Pango and zlib development files, fontconfig, Noto and DejaVu fonts, poppler-utils and qpdf with your system's package manager." >&2
+  echo "Install Cairo, Pango and zlib development files, fontconfig, Noto and DejaVu fonts, poppler-utils, qpdf and python3-fonttools (tests) with your system's package manager." >&2
   exit 1
 fi
 SUDO=""

@@ -45,8 +45,13 @@ enum FontPrograms {
         return found
     }
 
-    static let fontToolsAvailable: Bool = (try? PDFTools.run("python3", ["-c", "import fontTools.ttLib"]).status) == 0
-    static let noFontTools = "fonttools is not importable by python3 here (pip install fonttools): the stripped fonts are then checked only by poppler and MuPDF in PDFCompactorTests"
+    /// A Python that has fonttools: `make deps` installs Debian's python3-fonttools for /usr/bin/python3,
+    /// which a `python3` earlier on PATH (pyenv, a venv) may not see.
+    static let python: String? = ["python3", "/usr/bin/python3"].first {
+        (try? PDFTools.run($0, ["-c", "import fontTools.ttLib"]).status) == 0
+    }
+    static var fontToolsAvailable: Bool { python != nil }
+    static let noFontTools = "fonttools is not importable by python3 or /usr/bin/python3 here (make deps installs python3-fonttools): the stripped fonts are then checked only by poppler and MuPDF in PDFCompactorTests"
 
     /// fonttools loads `stripped` (table checksums verified), every glyph of it parses, none has instructions,
     /// no hinting table is left, `maxp` says so, and the outlines, advance widths and character map are those
@@ -90,7 +95,7 @@ enum FontPrograms {
             args.append(try PDFTools.write(pair.original, name: "original-\(i).ttf"))
             args.append(try PDFTools.write(pair.stripped, name: "stripped-\(i).ttf"))
         }
-        let out = try PDFTools.run("python3", ["-c", script] + args)
+        let out = try PDFTools.run(python ?? "python3", ["-c", script] + args)
         #expect(out.status == 0, "\(out.stderr)")
         return out.stdout.split(separator: "\n").map(String.init)
     }
