@@ -1,4 +1,5 @@
 import CPDKit
+import Foundation
 
 /// Writes the three team-summary files into a batch's output folder, each atomically.
 public enum TeamSummaryFiles {
@@ -18,6 +19,19 @@ public enum TeamSummaryFiles {
             try AtomicFile.write(to: directory + "/" + stem + ".csv") { append in try summary.csv { try Self.append($0, append) } }
             try AtomicFile.write(to: directory + "/" + stem + ".json") { append in try summary.json { try Self.append($0, append) } }
         })
+        try compact(directory + "/" + stem + ".pdf")
+    }
+
+    /// Largest overview (as cairo wrote it) that is rewritten with object streams: about 5,000 members.
+    /// Compacting reads the whole file and keeps a few dozen bytes per object, so a larger overview is
+    /// left as written and a team of any size runs in the same memory.
+    static let compactLimit = 8 << 20
+
+    /// Rewrites the overview at `path` smaller (`PDFCompactor`), atomically, when it is under `compactLimit`.
+    static func compact(_ path: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0, Int(info.st_size) <= compactLimit else { return }
+        _ = try PDFCompactor.compactFile(atPath: path)
     }
 
     private static func append(_ text: String, _ append: (UnsafeRawBufferPointer) throws -> Void) throws {
