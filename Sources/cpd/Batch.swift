@@ -61,38 +61,19 @@ struct Batch: ParsableCommand {
         } catch {
             throw Failure.invalid("error: --option: \(error)")
         }
-        let options = ImportOptions(dateOrder: period.dateOrder)
-        // Members stream to the workers: pass 1 here finds every diagnostic and every member id,
-        // each worker reads its own member's rows, so memory does not grow with the team.
-        let imported = LogImporter.members(paths: inputs, options: options)
-        let (valid, invalid, unattributed) = Self.partition(imported)
-        if !unattributed.isEmpty {
-            // Errors that belong to no member (a malformed team file) stop the batch: nothing is written.
-            for d in imported.diagnostics { Terminal.error(d.description) }
-            throw Failure.invalid("cpd: the input has errors that belong to no single member; nothing was written.")
-        }
-        for d in imported.diagnostics where d.severity == .warning { if !quiet { Terminal.error(d.description) } }
-
         let request = BatchExporter.Request(
             outputDirectory: out, profiles: profiles, selection: selection, assessOptions: assessOptions, layout: spec,
             renderOptions: RenderOptions.fromEnvironment(creator: "cpd \(CPDVersion.string)"), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: Shard(shard)!)
-        let meter = ProgressMeter(quiet: quiet)
-        let stop = Interrupt.install()
-        let report: BatchExporter.Report
-        do {
-            report = try BatchExporter.run(stream: imported, members: valid, invalid: invalid, request: request,
-                                           progress: { meter.update($0) }, isCancelled: { stop.load() })
-        } catch {
-            throw Failure(message: String(describing: error), code: 2)
-        }
-        meter.finish()
+        // The member stream (where each member's rows are, a few hundred bytes a member) lives only inside
+        // exportMembers, so it is gone before the team summary is drawn, when a large team's run peaks.
+        let (report, inputTeamName) = try exportMembers(request)
         if report.interrupted {
             Terminal.error("cpd: interrupted after \(report.written) of \(report.total) records; the records written are complete. Run the same command again to finish the set.")
             throw Failure(message: "", code: 130)
         }
         do {
             try TeamSummaryFiles.write(report.summary, to: out, layout: try LayoutCatalog.layout("team-summary"), options: request.renderOptions,
-                                       teamName: teamName ?? imported.teamName)
+                                       teamName: teamName ?? inputTeamName)
         } catch {
             throw Failure(message: String(describing: error), code: 2)
         }
@@ -107,6 +88,34 @@ struct Batch: ParsableCommand {
             }
             throw Failure(message: "", code: 2)
         }
+    }
+
+    /// Reads the team a member at a time and writes every member's record; returns the report and the team
+    /// name the input gives (a team JSON's `team.name`).
+    private func exportMembers(_ request: BatchExporter.Request) throws -> (BatchExporter.Report, String?) {
+        let options = ImportOptions(dateOrder: period.dateOrder)
+        // Members stream to the workers: pass 1 here finds every diagnostic and every member id,
+        // each worker reads its own member's rows, so memory does not grow with the team.
+        let imported = LogImporter.members(paths: inputs, options: options)
+        let (valid, invalid, unattributed) = Self.partition(imported)
+        if !unattributed.isEmpty {
+            // Errors that belong to no member (a malformed team file) stop the batch: nothing is written.
+            for d in imported.diagnostics { Terminal.error(d.description) }
+            throw Failure.invalid("cpd: the input has errors that belong to no single member; nothing was written.")
+        }
+        for d in imported.diagnostics where d.severity == .warning { if !quiet { Terminal.error(d.description) } }
+
+        let meter = ProgressMeter(quiet: quiet)
+        let stop = Interrupt.install()
+        let report: BatchExporter.Report
+        do {
+            report = try BatchExporter.run(stream: imported, members: valid, invalid: invalid, request: request,
+                                           progress: { meter.update($0) }, isCancelled: { stop.load() })
+        } catch {
+            throw Failure(message: String(describing: error), code: 2)
+        }
+        meter.finish()
+        return (report, imported.teamName)
     }
 
     /// Splits the import into members to render (their positions in the stream) and members whose input had errors.

@@ -46,9 +46,11 @@ public struct TeamSummary: Sendable, Hashable {
             self.name = record.member.name
             self.memberID = record.member.id
             self.file = file
+            // `stillNeeded` ("6.5 more hours, of which…") is a string per member and requirement that nothing in the
+            // summary shows (the member's JSON line keeps it): left out, as reading team-summary.json leaves it out.
             self.bodies = assessments.map {
                 BodyStatus(bodyID: $0.bodyID, unit: $0.unit, total: $0.totals.total.hours, structured: $0.totals.structured.hours,
-                           compliant: $0.compliant, requirements: $0.requirements)
+                           compliant: $0.compliant, requirements: $0.requirements.map { var r = $0; r.stillNeeded = nil; return r })
             }
             let line = TeamSummary.oneLine(CheckOutput.json(member: assessments, diagnostics: []))
             if let spool, let place = spool.append(line) {

@@ -9,11 +9,18 @@ struct TeamDocumentBuilder: BlockBuilding {
     let layout: LayoutSpec
     let tokens: Tokens
     let measurer: any TextMeasurer
+    /// The measurer for the matrix's rows, which are measured as the paginator reaches them (see `MatrixRows`).
+    let rowMeasurers: TeamMeasurers
     var blocks: [Block] = []
+    /// The matrix's rows once `build()` has set the matrix: the painter sets their cells again from it.
+    private(set) var matrix: MatrixRows?
 
-    init(summary: TeamSummary, facts: TeamFacts, teamName: String?, layout: LayoutSpec, tokens: Tokens, measurer: any TextMeasurer) {
+    /// - Parameter rowMeasurers: measurers for the matrix's rows; by default `measurer` itself, never renewed.
+    init(summary: TeamSummary, facts: TeamFacts, teamName: String?, layout: LayoutSpec, tokens: Tokens, measurer: any TextMeasurer,
+         rowMeasurers: TeamMeasurers? = nil) {
         self.summary = summary; self.facts = facts; self.teamName = teamName; self.layout = layout; self.tokens = tokens
         self.measurer = measurer
+        self.rowMeasurers = rowMeasurers ?? TeamMeasurers { measurer }
     }
 
     mutating func build() -> [Block] {
@@ -130,30 +137,46 @@ struct TeamDocumentBuilder: BlockBuilding {
             legend.append("\(multiBody ? r.body + ": " : "")\(Self.words(r.requirement)): \(result.description) (\(result.unit))")
         }
         if !legend.isEmpty { paragraph(labels["requirementColumns"] + ": " + legend.joined(separator: ";  "), style: "small", keepWithNext: true) }
-        let rows = summary.rows
-        let table = self.table("matrix", design: design, rows: rows.count, spaceBefore: 2) { r, field in
-            let row = rows[r]
-            func perBody(_ value: (TeamSummary.BodyStatus) -> Double) -> String {
-                row.bodies.map { (multiBody ? $0.bodyID + " " : "") + Self.amount(value($0)) }.joined(separator: "\n")
-            }
-            switch field {
-            case "member": return Cell(row.name.isEmpty ? row.memberID : row.name)
-            case "id": return Cell(row.memberID)
-            case "total": return Cell(perBody(\.total))
-            case "structured": return Cell(perBody(\.structured))
-            case "shortfall": return Cell(row.shortfall > 0 ? Self.amount(row.shortfall) : "—")
-            case "status":
-                return Cell(labels[row.compliant ? "statusMeets" : "statusShort"], color: row.compliant ? "met" : "short", bold: true)
-            case "file": return Cell(row.file)
-            default:
-                guard field.hasPrefix("requirement."), let i = Int(field.dropFirst("requirement.".count)), i < reqs.count,
-                      let result = row.bodies.first(where: { $0.bodyID == reqs[i].body })?.requirements.first(where: { $0.id == reqs[i].requirement })
-                else { return Cell("") }
-                return result.met ? Cell(labels["met"], color: "met")
-                    : Cell("\(labels["short"]) \(Self.amount(result.shortfall))", color: "short", bold: true)
-            }
+        let labels = self.labels
+        let headers = design.columns.map { labels[$0.header ?? Self.headerKey(table: "matrix", field: $0.field)] }
+        let matrix = MatrixRows(rows: summary.rows, design: design, frameWidth: width, headers: headers,
+                                cell: { Self.matrixCell($0, field: $1, requirements: reqs, multiBody: multiBody, labels: labels) },
+                                measurers: rowMeasurers)
+        // The header is measured now, like the overview's other texts; the rows when the paginator reaches them.
+        let header = TableRow(cells: design.columns.enumerated().map { i, c in
+            headers[i].isEmpty ? nil
+                : measure(TextSpec(headers[i], style: "tableHeader", alignment: c.align == .right ? .right : c.align == .center ? .center : .left,
+                                   wraps: c.wrap != .none, maxLines: c.maxLines),
+                          width: max(4, matrix.columns[i].width - 2 * design.paddingX))
+        })
+        blocks.append(.table(TableBlock(columns: matrix.columns, header: header, rows: [], paddingX: design.paddingX, paddingY: design.paddingY,
+                                        repeatHeader: design.repeatHeader, headerFill: "headerFill", spaceBefore: 2, spaceAfter: 8,
+                                        source: matrix.source)))
+        self.matrix = matrix
+    }
+
+    /// A member's cell in the matrix column showing `field`.
+    static func matrixCell(_ row: TeamSummary.Row, field: String, requirements reqs: [(body: String, requirement: String)],
+                           multiBody: Bool, labels: Labels) -> TableCell {
+        func perBody(_ value: (TeamSummary.BodyStatus) -> Double) -> String {
+            row.bodies.map { (multiBody ? $0.bodyID + " " : "") + Self.amount(value($0)) }.joined(separator: "\n")
         }
-        append(table)
+        switch field {
+        case "member": return TableCell(row.name.isEmpty ? row.memberID : row.name)
+        case "id": return TableCell(row.memberID)
+        case "total": return TableCell(perBody(\.total))
+        case "structured": return TableCell(perBody(\.structured))
+        case "shortfall": return TableCell(row.shortfall > 0 ? Self.amount(row.shortfall) : "—")
+        case "status":
+            return TableCell(labels[row.compliant ? "statusMeets" : "statusShort"], color: row.compliant ? "met" : "short", bold: true)
+        case "file": return TableCell(row.file)
+        default:
+            guard field.hasPrefix("requirement."), let i = Int(field.dropFirst("requirement.".count)), i < reqs.count,
+                  let result = row.bodies.first(where: { $0.bodyID == reqs[i].body })?.requirements.first(where: { $0.id == reqs[i].requirement })
+            else { return TableCell("") }
+            return result.met ? TableCell(labels["met"], color: "met")
+                : TableCell("\(labels["short"]) \(Self.amount(result.shortfall))", color: "short", bold: true)
+        }
     }
 
     // MARK: - Invalid members

@@ -32,29 +32,45 @@ public enum TeamSummaryRenderer {
         }
         _ = FontSetup.ready
         let surface = try PDFSurface(width: layout.page.width, height: layout.page.height, output: output)
-        let measurer = PangoMeasurer(cr: surface.cr, layout: layout, retainsLayouts: false)
+        // One measurer at a time (`TeamMeasurers`), renewed as the matrix is measured and after each page is
+        // painted, so nothing measured outlives its page and memory does not grow with the team. (cairo 1.16
+        // itself keeps the tagged-PDF structure, an element per matrix row and cell, until `finish`.)
+        let measurers = TeamMeasurers { PangoMeasurer(cr: surface.cr, layout: layout, retainsLayouts: false) }
+        func current() -> PangoMeasurer { measurers.current as! PangoMeasurer }
+        let texts = TeamTexts(measurers)
         let facts = TeamFacts(summary)
         let team = teamName.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         let tokens = Tokens(team: team, bodies: facts.bodies.map { ($0.id, $0.name) }, period: facts.periodText(labels: layout.labels),
                             layout: layout, generated: options.generatedDate)
-        var builder = TeamDocumentBuilder(summary: summary, facts: facts, teamName: team, layout: layout, tokens: tokens, measurer: measurer)
+        var builder = TeamDocumentBuilder(summary: summary, facts: facts, teamName: team, layout: layout, tokens: tokens, measurer: texts,
+                                          rowMeasurers: measurers)
         let blocks = builder.build()
+        texts.matrix = builder.matrix
+        measurers.renew()
         // Two passes over the pure paginator, one page held at a time: the first only counts pages for
-        // "Page X of Y"; the second paints each page as it is filled. The pages of a large team's matrix
-        // would otherwise all be held at once (about 16 MB of boxes at 10,000 members).
+        // "Page X of Y"; the second paints each page as it is filled. The matrix's rows are measured as the
+        // paginator reaches them, in each pass; each page's texts are set again, by the current measurer,
+        // just before the page is painted.
         let paginator = Paginator(frame: Frame(layout: layout))
         let pageCount = paginator.paginate(blocks) { _ in }
+        measurers.renew()
 
         surface.setMetadata(layout: layout, tokens: tokens, options: options)
 
-        let painter = Painter(surface: surface, measurer: measurer, layout: layout, tokens: tokens)
         var number = 0
-        painter.begin()
+        Painter(surface: surface, measurer: current(), layout: layout, tokens: tokens).begin()
         paginator.paginate(blocks) { page in
             number += 1
-            painter.paint(page, number: number, of: pageCount)
+            do {
+                // A painter per page: it draws with the measurer of the moment. (A painter remembers a section's
+                // outline entry for the entries under it; the overview's outline has sections only.)
+                let painter = Painter(surface: surface, measurer: current(), layout: layout, tokens: tokens)
+                painter.paint(texts.page(page, measuredBy: painter.measurer), number: number, of: pageCount)
+            }
+            measurers.renew()
         }
-        painter.end()
+        Painter(surface: surface, measurer: current(), layout: layout, tokens: tokens).end()
+        measurers.renew()
         return try surface.finish()
     }
 }

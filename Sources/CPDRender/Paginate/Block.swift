@@ -85,15 +85,33 @@ public struct TableBlock: Sendable {
     public var spaceBefore: Double
     public var spaceAfter: Double
     public var keepWithNext: Bool
+    /// Where the body rows come from when they are measured only as the paginator reaches them (a team's
+    /// compliance matrix: one row per member); nil when they are all in `rows`.
+    public var source: TableRowSource?
 
     public init(columns: [(x: Double, width: Double)], header: TableRow?, rows: [TableRow], paddingX: Double = 4,
                 paddingY: Double = 3, repeatHeader: Bool = true, headerFill: String? = nil, ruleColor: String = "rule",
-                spaceBefore: Double = 0, spaceAfter: Double = 0, keepWithNext: Bool = false) {
+                spaceBefore: Double = 0, spaceAfter: Double = 0, keepWithNext: Bool = false, source: TableRowSource? = nil) {
         self.columns = columns; self.header = header; self.rows = rows; self.paddingX = paddingX
         self.paddingY = paddingY; self.repeatHeader = repeatHeader; self.headerFill = headerFill
         self.ruleColor = ruleColor; self.spaceBefore = spaceBefore; self.spaceAfter = spaceAfter
-        self.keepWithNext = keepWithNext
+        self.keepWithNext = keepWithNext; self.source = source
     }
+
+    /// How many body rows the table has: `source`'s when it has one, else `rows`'.
+    public var rowCount: Int { source?.count ?? rows.count }
+
+    /// Body row `index`, from `source` (measured now) or from `rows`.
+    public func row(_ index: Int) -> TableRow { source.map { $0.row(index) } ?? rows[index] }
+}
+
+/// Body rows made on demand: `row(i)` measures row i when the paginator reaches it, so a table of
+/// thousands of rows never holds them all. It must give the same row for the same index every time
+/// (the paginator may ask twice, and a document is paginated twice: to count pages, then to paint).
+public struct TableRowSource: Sendable {
+    public let count: Int
+    public let row: @Sendable (Int) -> TableRow
+    public init(count: Int, row: @escaping @Sendable (Int) -> TableRow) { self.count = count; self.row = row }
 }
 
 /// A fixed-height drawing that never splits (signature lines, a chart, a progress bar).

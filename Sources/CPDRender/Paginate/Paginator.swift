@@ -65,7 +65,7 @@ public struct Paginator: Sendable {
             return b.spaceBefore + b.text.height(from: 0, to: lines)
         case .table(let t):
             let header = t.header.map { rowHeight($0, t, starts: nil) } ?? 0
-            let first = t.rows.first.map { minimumRowStart($0, t) } ?? 0
+            let first = t.rowCount > 0 ? minimumRowStart(t.row(0), t) : 0
             return t.spaceBefore + header + first + (t.keepWithNext ? t.spaceAfter + next() : 0)
         case .group(let g):
             return g.spaceBefore + g.height + (g.keepWithNext ? g.spaceAfter + next() : 0)
@@ -166,7 +166,8 @@ public struct Paginator: Sendable {
             s.items.append(.beginTag("Table"))
             if t.repeatHeader, let h = t.header { placeRow(h, t, starts: nil, take: nil, cellTag: "TH", &s) }
         }
-        for row in t.rows {
+        for index in 0..<t.rowCount {
+            let row = t.row(index)
             var starts = [Int](repeating: 0, count: row.cells.count)
             var rowsHere = 0
             while true {
