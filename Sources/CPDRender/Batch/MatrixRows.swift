@@ -9,7 +9,7 @@ import CPDKit
 /// stays bounded too. A cell's id says where it is (`firstID` + row × columns + column), so the painter
 /// sets the text again from the member's row (`text(id:)`) without anything having been kept for it.
 ///
-/// The arithmetic is `BlockBuilding.table`'s (column widths, `auto` columns, zebra fills, cell styles),
+/// Columns and cells come from the same `TableSpec.columnFrames`/`cellText` as `BlockBuilding.table`,
 /// so the rows are those the eager table gave; `MatrixRowsTests` holds the two side by side.
 /// Used by one render call on one thread, like the measurers it uses.
 final class MatrixRows: @unchecked Sendable {
@@ -50,11 +50,7 @@ final class MatrixRows: @unchecked Sendable {
             for row in rows { consider(cell(row, c.field).text, "tableCell") }
             natural[i] = widest + 2 * design.paddingX + 1
         }
-        var x = 0.0
-        columns = design.columnWidths(total: frameWidth, natural: natural).map { w -> (x: Double, width: Double) in
-            defer { x += w }
-            return (x, w)
-        }
+        columns = design.columnFrames(total: frameWidth, natural: natural)
     }
 
     var count: Int { rows.count }
@@ -66,12 +62,7 @@ final class MatrixRows: @unchecked Sendable {
     }
 
     private func text(_ v: TableCell, column c: Int) -> (spec: TextSpec, width: Double)? {
-        let column = design.columns[c]
-        guard !v.text.isEmpty else { return nil }
-        let align: TextSpec.Alignment = column.align == .right ? .right : column.align == .center ? .center : .left
-        return (TextSpec(v.text, style: "tableCell", alignment: align, wraps: column.wrap != .none, maxLines: column.maxLines,
-                         color: v.color, bold: v.bold, italic: v.italic),
-                max(4, columns[c].width - 2 * design.paddingX))
+        design.cellText(v, column: design.columns[c], columnWidth: columns[c].width, style: "tableCell")
     }
 
     /// The text behind a matrix cell id, or nil when `id` is not one.

@@ -18,6 +18,23 @@ struct TableCell {
     }
 }
 
+extension TableSpec {
+    /// Each column's left edge (relative to the frame) and width.
+    func columnFrames(total: Double, natural: [Int: Double]) -> [(x: Double, width: Double)] {
+        var x = 0.0
+        return columnWidths(total: total, natural: natural).map { w -> (x: Double, width: Double) in defer { x += w }; return (x, w) }
+    }
+
+    /// What cell value `v` of column `c` (of width `columnWidth`) sets, and at what width; nil when empty.
+    func cellText(_ v: TableCell, column c: ColumnSpec, columnWidth: Double, style: String) -> (spec: TextSpec, width: Double)? {
+        guard !v.text.isEmpty else { return nil }
+        let align: TextSpec.Alignment = c.align == .right ? .right : c.align == .center ? .center : .left
+        return (TextSpec(v.text, style: style, alignment: align, wraps: c.wrap != .none, maxLines: c.maxLines,
+                         color: v.color, bold: v.bold, italic: v.italic),
+                max(4, columnWidth - 2 * paddingX))
+    }
+}
+
 extension BlockBuilding {
     typealias Cell = TableCell
 
@@ -85,18 +102,14 @@ extension BlockBuilding {
             }.max() ?? 0
             natural[i] = widest + 2 * spec.paddingX + 1
         }
-        let widths = spec.columnWidths(total: width, natural: natural)
-        var x = 0.0
-        let columns = widths.map { w -> (x: Double, width: Double) in defer { x += w }; return (x, w) }
-        func align(_ c: ColumnSpec) -> TextSpec.Alignment { c.align == .right ? .right : c.align == .center ? .center : .left }
+        let columns = spec.columnFrames(total: width, natural: natural)
         func measureRow(_ style: String, _ values: (ColumnSpec) -> Cell?) -> ([MeasuredText?], [Int: LinkTarget]) {
             var links: [Int: LinkTarget] = [:]
             let cells = spec.columns.enumerated().map { i, c -> MeasuredText? in
-                guard let v = values(c), !v.text.isEmpty else { return nil }
+                guard let v = values(c), let (text, w) = spec.cellText(v, column: c, columnWidth: columns[i].width, style: style)
+                else { return nil }
                 if let l = v.link { links[i] = l }
-                return measure(TextSpec(v.text, style: style, alignment: align(c), wraps: c.wrap != .none, maxLines: c.maxLines,
-                                        color: v.color, bold: v.bold, italic: v.italic),
-                               width: max(4, columns[i].width - 2 * spec.paddingX))
+                return measure(text, width: w)
             }
             return (cells, links)
         }
