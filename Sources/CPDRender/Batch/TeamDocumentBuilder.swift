@@ -144,10 +144,8 @@ struct TeamDocumentBuilder: BlockBuilding {
                                 measurers: rowMeasurers)
         // The header is measured now, like the overview's other texts; the rows when the paginator reaches them.
         let header = TableRow(cells: design.columns.enumerated().map { i, c in
-            headers[i].isEmpty ? nil
-                : measure(TextSpec(headers[i], style: "tableHeader", alignment: c.align == .right ? .right : c.align == .center ? .center : .left,
-                                   wraps: c.wrap != .none, maxLines: c.maxLines),
-                          width: max(4, matrix.columns[i].width - 2 * design.paddingX))
+            design.cellText(TableCell(headers[i]), column: c, columnWidth: matrix.columns[i].width, style: "tableHeader")
+                .map { measure($0.spec, width: $0.width) }
         })
         blocks.append(.table(TableBlock(columns: matrix.columns, header: header, rows: [], paddingX: design.paddingX, paddingY: design.paddingY,
                                         repeatHeader: design.repeatHeader, headerFill: "headerFill", spaceBefore: 2, spaceAfter: 8,

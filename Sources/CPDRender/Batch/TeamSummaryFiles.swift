@@ -1,5 +1,4 @@
 import CPDKit
-import Foundation
 
 /// Writes the three team-summary files into a batch's output folder, each atomically.
 public enum TeamSummaryFiles {
@@ -29,9 +28,7 @@ public enum TeamSummaryFiles {
 
     /// Rewrites the overview at `path` smaller (`PDFCompactor`), atomically, when it is under `compactLimit`.
     static func compact(_ path: String) throws {
-        var info = stat()
-        guard stat(path, &info) == 0, Int(info.st_size) <= compactLimit else { return }
-        _ = try PDFCompactor.compactFile(atPath: path)
+        try PDFCompactor.compactFile(atPath: path, maxSize: compactLimit)
     }
 
     private static func append(_ text: String, _ append: (UnsafeRawBufferPointer) throws -> Void) throws {

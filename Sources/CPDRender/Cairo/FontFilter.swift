@@ -32,7 +32,7 @@ final class FontFilter: @unchecked Sendable {
     /// exact (a named family that is not installed under that name, such as an alias like `sans-serif`,
     /// whose meaning comes from config rules).
     static func forLayout(_ layout: LayoutSpec) -> FontFilter? {
-        guard !disabled, ProcessInfo.processInfo.environment["CPD_FONT_FILTER"] != "0" else { return nil }
+        guard !disabled, !offByEnvironment else { return nil }
         var families = Set<String>()
         for style in layout.styles.values { families.formUnion(familyNames(style.family)) }
         families.formUnion(familyNames(TextStyle.fallback.family))
@@ -43,6 +43,9 @@ final class FontFilter: @unchecked Sendable {
         cache[key] = made
         return made
     }
+
+    /// `CPD_FONT_FILTER=0`, read once (every document asks).
+    private static let offByEnvironment = ProcessInfo.processInfo.environment["CPD_FONT_FILTER"] == "0"
 
     /// Set (with `$disabled.withValue(true) { ... }`) to render through the full font map only.
     @TaskLocal static var disabled = false

@@ -77,15 +77,16 @@ public enum PDFCompactor {
     /// false, leaving the file as it was, when it is not in the shape `compact` understands.
     /// - Throws: `FileError` if the file cannot be opened or mapped; `AtomicFile.WriteError` if writing fails
     ///   (the original is then left in place).
+    /// A file larger than `maxSize` bytes is left as it is (false), without being read.
     @discardableResult
-    public static func compactFile(atPath path: String) throws -> Bool {
+    public static func compactFile(atPath path: String, maxSize: Int = .max) throws -> Bool {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw FileError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw FileError(path: path, reason: String(cString: strerror(errno))) }
         let size = Int(info.st_size)
-        guard size > 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        guard size > 0, size <= maxSize, (info.st_mode & S_IFMT) == S_IFREG else { return false }
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
             throw FileError(path: path, reason: String(cString: strerror(errno)))
         }

@@ -16,9 +16,9 @@ final class ShapingSession: @unchecked Sendable {
     /// Every face fontconfig knows: a map of this session's own, not the per-thread default, because a
     /// session moves between threads (one at a time).
     let fullContext: OpaquePointer
-    /// The layout's own families only (see `FontFilter`); nil when filtering is off.
-    let filter: FontFilter?
-    let filteredContext: OpaquePointer?
+    /// The layout's own families only (see `FontFilter`) and a context over them; nil when filtering is off.
+    let filtered: (filter: FontFilter, context: OpaquePointer)?
+    var filter: FontFilter? { filtered?.filter }
     private let maps: [OpaquePointer]
     /// Font descriptions by style, weight and slant.
     var fonts: [FontKey: OpaquePointer] = [:]
@@ -47,13 +47,12 @@ final class ShapingSession: @unchecked Sendable {
         let full = OpaquePointer(pango_cairo_font_map_new()!)
         var maps = [full]
         fullContext = Self.makeContext(map: full, cr: cr, language: spec.language)
-        self.filter = filter
         if let filter {
             let map = filter.makeMap()
             maps.append(map)
-            filteredContext = Self.makeContext(map: map, cr: cr, language: spec.language)
+            filtered = (filter, Self.makeContext(map: map, cr: cr, language: spec.language))
         } else {
-            filteredContext = nil
+            filtered = nil
         }
         self.maps = maps
     }
@@ -77,7 +76,7 @@ final class ShapingSession: @unchecked Sendable {
 
     /// The context to shape `text` with.
     func context(for text: String) -> OpaquePointer {
-        if let filteredContext, filter!.covers(text) { return filteredContext }
+        if let filtered, filtered.filter.covers(text) { return filtered.context }
         return fullContext
     }
 
@@ -149,7 +148,7 @@ final class ShapingSession: @unchecked Sendable {
         for f in fonts.values { pango_font_description_free(f) }
         fonts = [:]
         g_object_unref(UnsafeMutableRawPointer(fullContext))
-        if let filteredContext { g_object_unref(UnsafeMutableRawPointer(filteredContext)) }
+        if let filtered { g_object_unref(UnsafeMutableRawPointer(filtered.context)) }
         for m in maps { g_object_unref(UnsafeMutableRawPointer(m)) }
     }
 }
